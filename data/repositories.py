@@ -1,0 +1,406 @@
+"""SQLAlchemy Core implementations of the core's repository ports.
+
+They work on the unit of work's connection and hand back plain domain objects, so nothing
+lazy or bound to a session ever reaches the UI thread. Saves that can race another station
+check the row's ``version`` and raise ``StaleRecord`` instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from data.tables import (
+    AuditRow,
+    ClaimRow,
+    ExceptionRow,
+    InspectionRow,
+    ReceiptRmaRow,
+    ReceiptRow,
+    RmaLineRow,
+    RmaRow,
+    RmaTrackingRow,
+    StationRow,
+    UserRow,
+)
+from receiving_station.domain.model import (
+    AuditEvent,
+    Claim,
+    ExceptionCase,
+    ExceptionKind,
+    ExceptionState,
+    Inspection,
+    InspectionStatus,
+    Receipt,
+    ReceiptInfo,
+    Rma,
+    RmaLine,
+    RmaStatus,
+    Role,
+    Station,
+    User,
+)
+from receiving_station.errors import DuplicateReceipt, StaleRecord
+
+users = UserRow.__table__
+stations = StationRow.__table__
+rmas = RmaRow.__table__
+lines = RmaLineRow.__table__
+tracking = RmaTrackingRow.__table__
+receipts = ReceiptRow.__table__
+receipt_rmas = ReceiptRmaRow.__table__
+inspections = InspectionRow.__table__
+exceptions = ExceptionRow.__table__
+claims = ClaimRow.__table__
+audit = AuditRow.__table__
+
+
+class _Repo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+
+def _user(row: Row[Any]) -> User:
+    return User(
+        id=row.id, username=row.username, display_name=row.display_name, role=Role(row.role),
+        badge_code=row.badge_code, pin_hash=row.pin_hash, language=row.language,
+        active=row.active, version=row.version,
+    )
+
+
+class SqlUsers(_Repo):
+    def _one(self, where: Any) -> User | None:
+        row = self.conn.execute(select(users).where(where)).first()
+        return _user(row) if row else None
+
+    def get(self, user_id: int) -> User | None:
+        return self._one(users.c.id == user_id)
+
+    def by_badge(self, badge_code: str) -> User | None:
+        return self._one(users.c.badge_code == badge_code)
+
+    def by_username(self, username: str) -> User | None:
+        return self._one(users.c.username == username)
+
+    def add(self, user: User) -> User:
+        values = {
+            "username": user.username, "display_name": user.display_name,
+            "role": user.role.value, "badge_code": user.badge_code, "pin_hash": user.pin_hash,
+            "language": user.language, "active": user.active, "version": user.version,
+        }
+        user.id = self.conn.execute(insert(users).values(values)).inserted_primary_key[0]  # type: ignore[index]
+        return user
+
+    def count(self) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(users)).scalar_one())
+
+
+class SqlStations(_Repo):
+    def _one(self, where: Any) -> Station | None:
+        row = self.conn.execute(select(stations).where(where)).first()
+        return Station(id=row.id, name=row.name, location=row.location) if row else None
+
+    def get(self, station_id: int) -> Station | None:
+        return self._one(stations.c.id == station_id)
+
+    def by_name(self, name: str) -> Station | None:
+        return self._one(stations.c.name == name)
+
+    def add(self, station: Station) -> Station:
+        result = self.conn.execute(
+            insert(stations).values(name=station.name, location=station.location)
+        )
+        station.id = result.inserted_primary_key[0]  # type: ignore[index]
+        return station
+
+
+class SqlRmas(_Repo):
+    def _load(self, row: Row[Any] | None) -> Rma | None:
+        if row is None:
+            return None
+        line_rows = self.conn.execute(
+            select(lines).where(lines.c.rma_id == row.id).order_by(lines.c.line_no)
+        ).all()
+        numbers = self.conn.execute(
+            select(tracking.c.tracking_number).where(tracking.c.rma_id == row.id)
+        ).scalars().all()
+        return Rma(
+            id=row.id, number=row.number, order_ref=row.order_ref, channel=row.channel,
+            customer_name=row.customer_name, customer_email=row.customer_email,
+            customer_language=row.customer_language, created_on=row.created_on,
+            expires_on=row.expires_on, status=RmaStatus(row.status), version=row.version,
+            tracking_numbers=list(numbers),
+            lines=[
+                RmaLine(
+                    id=r.id, line_no=r.line_no, sku=r.sku, gtin=r.gtin,
+                    description=r.description, category=r.category, quantity=r.quantity,
+                    unit_value=Decimal(r.unit_value), reason_code=r.reason_code,
+                    reason_note=r.reason_note, expected_serials=tuple(r.expected_serials or ()),
+                )
+                for r in line_rows
+            ],
+        )
+
+    def get(self, rma_id: int) -> Rma | None:
+        return self._load(self.conn.execute(select(rmas).where(rmas.c.id == rma_id)).first())
+
+    def by_number(self, number: str) -> Rma | None:
+        return self._load(self.conn.execute(select(rmas).where(rmas.c.number == number)).first())
+
+    def by_order(self, order_ref: str) -> Sequence[Rma]:
+        rows = self.conn.execute(select(rmas).where(rmas.c.order_ref == order_ref)).all()
+        return [rma for rma in map(self._load, rows) if rma is not None]
+
+    def by_tracking(self, tracking_number: str) -> Rma | None:
+        stmt = (
+            select(rmas)
+            .join(tracking, tracking.c.rma_id == rmas.c.id)
+            .where(tracking.c.tracking_number == tracking_number)
+        )
+        return self._load(self.conn.execute(stmt).first())
+
+    def add(self, rma: Rma) -> Rma:
+        rma.id = self.conn.execute(
+            insert(rmas).values(
+                number=rma.number, order_ref=rma.order_ref, channel=rma.channel,
+                customer_name=rma.customer_name, customer_email=rma.customer_email,
+                customer_language=rma.customer_language, created_on=rma.created_on,
+                expires_on=rma.expires_on, status=rma.status.value, version=rma.version,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        if rma.lines:
+            self.conn.execute(
+                insert(lines),
+                [
+                    {
+                        "rma_id": rma.id, "line_no": ln.line_no, "sku": ln.sku, "gtin": ln.gtin,
+                        "description": ln.description, "category": ln.category,
+                        "quantity": ln.quantity, "unit_value": ln.unit_value,
+                        "reason_code": ln.reason_code, "reason_note": ln.reason_note,
+                        "expected_serials": list(ln.expected_serials),
+                    }
+                    for ln in rma.lines
+                ],
+            )
+        if rma.tracking_numbers:
+            self.conn.execute(
+                insert(tracking),
+                [{"tracking_number": t, "rma_id": rma.id} for t in rma.tracking_numbers],
+            )
+        return rma
+
+    def save_status(self, rma: Rma) -> None:
+        result = self.conn.execute(
+            update(rmas)
+            .where(rmas.c.id == rma.id, rmas.c.version == rma.version)
+            .values(status=rma.status.value, version=rma.version + 1)
+        )
+        if result.rowcount != 1:
+            raise StaleRecord(what=rma.number)
+        rma.version += 1
+
+
+class SqlReceipts(_Repo):
+    def add(self, receipt: Receipt) -> Receipt:
+        receipt.id = self.conn.execute(
+            insert(receipts).values(
+                station_id=receipt.station_id, user_id=receipt.user_id,
+                received_at=receipt.received_at, packaging=receipt.packaging.value,
+                note=receipt.note, approved_by=receipt.approved_by,
+                scanned_text=receipt.scanned_text[:256],
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        for rma_id in receipt.rma_ids:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(
+                        insert(receipt_rmas).values(receipt_id=receipt.id, rma_id=rma_id)
+                    )
+            except IntegrityError:
+                raise DuplicateReceipt(rma_id=rma_id) from None
+        return receipt
+
+    def info_for_rma(self, rma_id: int) -> ReceiptInfo | None:
+        stmt = (
+            select(receipts.c.id, users.c.display_name, stations.c.name, receipts.c.received_at)
+            .select_from(receipt_rmas)
+            .join(receipts, receipts.c.id == receipt_rmas.c.receipt_id)
+            .join(users, users.c.id == receipts.c.user_id)
+            .join(stations, stations.c.id == receipts.c.station_id)
+            .where(receipt_rmas.c.rma_id == rma_id)
+        )
+        row = self.conn.execute(stmt).first()
+        if row is None:
+            return None
+        return ReceiptInfo(
+            receipt_id=row[0], user_name=row[1], station_name=row[2], received_at=row[3]
+        )
+
+
+def _case(row: Row[Any]) -> ExceptionCase:
+    return ExceptionCase(
+        id=row.id, kind=ExceptionKind(row.kind), state=ExceptionState(row.state),
+        opened_by=row.opened_by, opened_at=row.opened_at, station_id=row.station_id,
+        receipt_id=row.receipt_id, rma_id=row.rma_id, disposition=row.disposition,
+        note=row.note, resolution=row.resolution, lead_id=row.lead_id,
+        resolved_at=row.resolved_at, version=row.version,
+    )
+
+
+class SqlExceptions(_Repo):
+    def get(self, exception_id: int) -> ExceptionCase | None:
+        row = self.conn.execute(select(exceptions).where(exceptions.c.id == exception_id)).first()
+        return _case(row) if row else None
+
+    def add(self, case: ExceptionCase) -> ExceptionCase:
+        case.id = self.conn.execute(
+            insert(exceptions).values(
+                kind=case.kind.value, state=case.state.value, opened_by=case.opened_by,
+                opened_at=case.opened_at, station_id=case.station_id,
+                receipt_id=case.receipt_id, rma_id=case.rma_id, disposition=case.disposition,
+                note=case.note, version=case.version,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        return case
+
+    def save(self, case: ExceptionCase) -> None:
+        result = self.conn.execute(
+            update(exceptions)
+            .where(exceptions.c.id == case.id, exceptions.c.version == case.version)
+            .values(
+                state=case.state.value, disposition=case.disposition, note=case.note,
+                resolution=case.resolution, lead_id=case.lead_id,
+                resolved_at=case.resolved_at, version=case.version + 1,
+            )
+        )
+        if result.rowcount != 1:
+            raise StaleRecord(what=case.reference)
+        case.version += 1
+
+    def open_cases(self) -> Sequence[ExceptionCase]:
+        rows = self.conn.execute(
+            select(exceptions)
+            .where(exceptions.c.state != ExceptionState.RESOLVED.value)
+            .order_by(exceptions.c.opened_at, exceptions.c.id)
+        ).all()
+        return [_case(r) for r in rows]
+
+
+class SqlInspections(_Repo):
+    def get(self, inspection_id: int) -> Inspection | None:
+        row = self.conn.execute(
+            select(inspections).where(inspections.c.id == inspection_id)
+        ).first()
+        if row is None:
+            return None
+        return Inspection(
+            id=row.id, receipt_id=row.receipt_id, rma_id=row.rma_id, line_no=row.line_no,
+            status=InspectionStatus(row.status), version=row.version,
+        )
+
+    def add(self, inspection: Inspection) -> Inspection:
+        inspection.id = self.conn.execute(
+            insert(inspections).values(
+                receipt_id=inspection.receipt_id, rma_id=inspection.rma_id,
+                line_no=inspection.line_no, status=inspection.status.value,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        return inspection
+
+
+class SqlClaims(_Repo):
+    def _holder_row(self, resource: str) -> Row[Any] | None:
+        stmt = (
+            select(claims, users.c.display_name, stations.c.name.label("station_name"))
+            .join(users, users.c.id == claims.c.user_id)
+            .join(stations, stations.c.id == claims.c.station_id)
+            .where(claims.c.resource == resource)
+        )
+        return self.conn.execute(stmt).first()
+
+    @staticmethod
+    def _claim(row: Row[Any]) -> Claim:
+        return Claim(
+            resource=row.resource, user_id=row.user_id, station_id=row.station_id,
+            claimed_at=row.claimed_at, expires_at=row.expires_at,
+            user_name=row.display_name, station_name=row.station_name,
+        )
+
+    def holder(self, resource: str, now: datetime) -> Claim | None:
+        row = self._holder_row(resource)
+        if row is None or row.expires_at <= now:
+            return None
+        return self._claim(row)
+
+    def acquire(self, claim: Claim, now: datetime) -> Claim:
+        values = {
+            "resource": claim.resource, "user_id": claim.user_id,
+            "station_id": claim.station_id, "claimed_at": claim.claimed_at,
+            "expires_at": claim.expires_at,
+        }
+        for _attempt in range(3):
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(insert(claims).values(values))
+                return claim
+            except IntegrityError:
+                pass
+            row = self._holder_row(claim.resource)
+            if row is None:
+                continue  # released between our insert and our read: try again
+            if row.expires_at > now and row.station_id != claim.station_id:
+                return self._claim(row)
+            # Ours already, or abandoned: take it over unless someone beats us to it.
+            taken = self.conn.execute(
+                update(claims)
+                .where(
+                    claims.c.resource == claim.resource,
+                    claims.c.station_id == row.station_id,
+                    claims.c.claimed_at == row.claimed_at,
+                )
+                .values(values)
+            )
+            if taken.rowcount == 1:
+                return claim
+        row = self._holder_row(claim.resource)
+        return self._claim(row) if row else claim
+
+    def release(self, resource: str, station_id: int) -> None:
+        self.conn.execute(
+            delete(claims).where(claims.c.resource == resource, claims.c.station_id == station_id)
+        )
+
+    def release_station(self, station_id: int, keep: str = "") -> None:
+        self.conn.execute(
+            delete(claims).where(and_(claims.c.station_id == station_id, claims.c.resource != keep))
+        )
+
+
+class SqlAudit(_Repo):
+    def add(self, event: AuditEvent) -> None:
+        self.conn.execute(
+            insert(audit).values(
+                at=event.at, user_id=event.user_id, station_id=event.station_id,
+                action=event.action, entity=event.entity, entity_id=event.entity_id,
+                before=event.before, after=event.after,
+            )
+        )
+
+    def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]:
+        rows = self.conn.execute(
+            select(audit)
+            .where(audit.c.entity == entity, audit.c.entity_id == entity_id)
+            .order_by(audit.c.id)
+        ).all()
+        return [
+            AuditEvent(
+                at=r.at, user_id=r.user_id, station_id=r.station_id, action=r.action,
+                entity=r.entity, entity_id=r.entity_id, before=r.before, after=r.after,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,210 @@
+"""The shared database's tables, as SQLAlchemy 2 typed mappings.
+
+Alembic migrations under ``data/migrations`` create them; a test proves the two agree.
+Records a station may race another one on carry a ``version`` column checked on save.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BigInteger primary keys that are still SQLite's rowid aliases.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which keeps no zone) too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a naive datetime reached the database; use the station clock")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Stamp = UtcDateTime()
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    badge_code: Mapped[str] = mapped_column(String(64), unique=True)
+    pin_hash: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(8), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StationRow(Base):
+    __tablename__ = "stations"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    location: Mapped[str] = mapped_column(String(120), default="")
+
+
+class RmaRow(Base):
+    __tablename__ = "rmas"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    order_ref: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    customer_name: Mapped[str] = mapped_column(String(200))
+    customer_email: Mapped[str] = mapped_column(String(254))
+    customer_language: Mapped[str] = mapped_column(String(8), default="en")
+    created_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class RmaLineRow(Base):
+    __tablename__ = "rma_lines"
+    __table_args__ = (UniqueConstraint("rma_id", "line_no"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    rma_id: Mapped[int] = mapped_column(ForeignKey("rmas.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64), index=True)
+    gtin: Mapped[str] = mapped_column(String(14), default="")
+    description: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(32), default="")
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_value: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0"))
+    reason_code: Mapped[str] = mapped_column(String(32), default="")
+    reason_note: Mapped[str] = mapped_column(Text, default="")
+    expected_serials: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class RmaTrackingRow(Base):
+    __tablename__ = "rma_tracking"
+    tracking_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    rma_id: Mapped[int] = mapped_column(ForeignKey("rmas.id", ondelete="CASCADE"), index=True)
+    carrier: Mapped[str] = mapped_column(String(16), default="")
+
+
+class ReceiptRow(Base):
+    __tablename__ = "receipts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    received_at: Mapped[datetime] = mapped_column(Stamp)
+    packaging: Mapped[str] = mapped_column(String(16), default="good")
+    note: Mapped[str] = mapped_column(Text, default="")
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    scanned_text: Mapped[str] = mapped_column(String(256), default="")
+
+
+class ReceiptRmaRow(Base):
+    """Which RMAs a parcel held. ``rma_id`` is unique: an RMA is received once, by construction."""
+
+    __tablename__ = "receipt_rmas"
+    receipt_id: Mapped[int] = mapped_column(
+        ForeignKey("receipts.id", ondelete="CASCADE"), primary_key=True
+    )
+    rma_id: Mapped[int] = mapped_column(ForeignKey("rmas.id"), primary_key=True, unique=True)
+
+
+class InspectionRow(Base):
+    __tablename__ = "inspections"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"), index=True)
+    rma_id: Mapped[int | None] = mapped_column(ForeignKey("rmas.id"), nullable=True, index=True)
+    line_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ExceptionRow(Base):
+    __tablename__ = "exceptions"
+    __table_args__ = (Index("ix_exceptions_state_opened_at", "state", "opened_at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    opened_at: Mapped[datetime] = mapped_column(Stamp)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"), nullable=True)
+    rma_id: Mapped[int | None] = mapped_column(ForeignKey("rmas.id"), nullable=True)
+    disposition: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    resource: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    claimed_at: Mapped[datetime] = mapped_column(Stamp)
+    expires_at: Mapped[datetime] = mapped_column(Stamp)
+
+
+class AuditRow(Base):
+    """Append-only: the migration adds triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(Stamp)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(48))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class SettingRow(Base):
+    """Small facts about this database (demo data present, ...)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,102 @@
+"""The unit of work: one connection, one transaction, the repositories bound to it."""
+
+from __future__ import annotations
+
+import logging
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from data.repositories import (
+    SqlAudit,
+    SqlClaims,
+    SqlExceptions,
+    SqlInspections,
+    SqlReceipts,
+    SqlRmas,
+    SqlStations,
+    SqlUsers,
+)
+from receiving_station.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+
+def _unavailable(exc: DBAPIError) -> DatabaseUnavailable:
+    detail = str(exc.orig).strip().splitlines()[0][:160] if exc.orig else type(exc).__name__
+    return DatabaseUnavailable(detail=detail)
+
+
+def _is_environmental(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class SqlUnitOfWork:
+    """``with SqlUnitOfWork(engine) as uow: ...; uow.commit()``. Leaving without commit rolls
+    back. A lost or locked database surfaces as :class:`DatabaseUnavailable`."""
+
+    def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
+        self._engine = engine.execution_options(rs_readonly=True) if readonly else engine
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Self:
+        try:
+            conn = self._engine.connect()
+            conn.begin()
+        except DBAPIError as exc:
+            raise _unavailable(exc) from exc
+        self._conn = conn
+        self.users = SqlUsers(conn)
+        self.stations = SqlStations(conn)
+        self.rmas = SqlRmas(conn)
+        self.receipts = SqlReceipts(conn)
+        self.exceptions = SqlExceptions(conn)
+        self.inspections = SqlInspections(conn)
+        self.claims = SqlClaims(conn)
+        self.audit = SqlAudit(conn)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction():
+                conn.rollback()
+        except DBAPIError:
+            log.warning("rollback failed; the connection is discarded", exc_info=True)
+            conn.invalidate()
+        finally:
+            conn.close()
+        if exc is not None and isinstance(exc, DBAPIError) and _is_environmental(exc):
+            raise _unavailable(exc) from exc
+
+    def commit(self) -> None:
+        assert self._conn is not None, "commit outside 'with'"
+        try:
+            self._conn.commit()
+        except DBAPIError as exc:
+            if _is_environmental(exc):
+                raise _unavailable(exc) from exc
+            raise
+
+    def rollback(self) -> None:
+        if self._conn is not None and self._conn.in_transaction():
+            self._conn.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __call__(self, *, readonly: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, readonly=readonly)

@@ -1,0 +1,3 @@
+from receiving_station.cli import main
+
+raise SystemExit(main())

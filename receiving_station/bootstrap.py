@@ -1,0 +1,112 @@
+"""The composition root: the one place that wires the real adapters to the core.
+
+Calling :func:`bootstrap` opens the database (bringing an embedded one to the newest schema),
+registers this station, and returns the services the UI and the CLI use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from receiving_station.clock import SystemClock
+from receiving_station.config import Config
+from receiving_station.domain.model import Station
+from receiving_station.errors import EnvironmentFailure
+from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.services.station import StationServices
+from scanners.wedge import WedgeDecoder
+
+
+class SchemaOutOfDate(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The shared database has schema {found}; this station needs {needed}. "
+        "An admin runs 'receiving-station db upgrade' once, then every station starts.",
+    )
+
+
+@dataclass
+class StationApp:
+    config: Config
+    services: StationServices
+    station: Station
+    demo: bool
+    database_label: str
+    new_wedge_decoder: Callable[[], WedgeDecoder[Any]]
+    close: Callable[[], None]
+
+
+def _database_label(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite {parsed.database}"
+    return f"PostgreSQL {parsed.host or 'localhost'}/{parsed.database}"
+
+
+def open_database(config: Config, *, upgrade: bool | None = None) -> Any:
+    """The engine for ``config``, migrated when it is the embedded database (or asked to)."""
+    from data.engine import make_engine
+    from data.migrate import current_revision, head_revision
+    from data.migrate import upgrade as run_upgrade
+    from sqlalchemy.exc import DBAPIError
+
+    from receiving_station.errors import DatabaseUnavailable
+
+    engine = make_engine(config.database_url)
+    try:
+        if upgrade if upgrade is not None else config.embedded:
+            run_upgrade(engine)
+        found, needed = current_revision(engine), head_revision()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseUnavailable(detail=str(exc.orig).splitlines()[0][:160]) from exc
+    if found != needed:
+        engine.dispose()
+        raise SchemaOutOfDate(found=found or "none", needed=needed)
+    return engine
+
+
+def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) -> StationApp:
+    """Wire the station. ``demo_rmas`` > 0 fills an empty database with demo data first."""
+    from data.demo import seed_demo
+    from data.settings import get_setting
+    from data.uow import SqlUnitOfWorkFactory
+    from scanners.classifier import ScanClassifier
+
+    engine = open_database(config)
+    clock = SystemClock()
+    uow_factory = SqlUnitOfWorkFactory(engine)
+    with uow_factory(readonly=True) as uow:
+        empty = uow.users.count() == 0
+    if empty and demo_rmas > 0:
+        seed_demo(engine, demo_rmas, today or clock.now().date())
+    with uow_factory() as uow:
+        station = uow.stations.by_name(config.station_name)
+        if station is None:
+            station = uow.stations.add(Station(None, config.station_name, config.station_location))
+        uow.commit()
+    with engine.connect() as conn:
+        demo = get_setting(conn, "demo") == "yes"
+    assert station.id is not None
+    classifier = ScanClassifier(prefix=config.scanner.prefix, suffix=config.scanner.suffix)
+    services = StationServices(
+        uow_factory, classifier, clock, station.id, hold_minutes=config.hold_minutes
+    )
+    scanner = config.scanner
+    return StationApp(
+        config=config,
+        services=services,
+        station=station,
+        demo=demo,
+        database_label=_database_label(config.database_url),
+        new_wedge_decoder=lambda: WedgeDecoder(
+            max_gap_ms=scanner.max_gap_ms, min_length=scanner.min_length,
+            terminator=scanner.terminator,
+        ),
+        close=engine.dispose,
+    )

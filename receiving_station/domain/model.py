@@ -1,0 +1,272 @@
+"""Domain records of the returns dock.
+
+They are plain dataclasses: the data layer maps them to tables, the UI receives them as
+snapshots. State changes go through the methods here, which consult the state machines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from receiving_station.domain.states import StateMachine
+
+
+class Role(str, Enum):
+    RECEIVER = "receiver"
+    INSPECTOR = "inspector"
+    LEAD = "lead"
+    ADMIN = "admin"
+
+
+@dataclass
+class User:
+    id: int | None
+    username: str
+    display_name: str
+    role: Role
+    badge_code: str
+    pin_hash: str = ""
+    language: str = ""
+    active: bool = True
+    version: int = 1
+
+
+@dataclass
+class Station:
+    id: int | None
+    name: str
+    location: str = ""
+
+
+class RmaStatus(str, Enum):
+    OPEN = "open"
+    RECEIVED = "received"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+    DECLINED = "declined"
+
+
+_F = frozenset
+RMA_STATES: StateMachine[RmaStatus] = StateMachine(
+    "RMA",
+    {
+        RmaStatus.OPEN: _F({RmaStatus.RECEIVED, RmaStatus.CANCELLED, RmaStatus.DECLINED}),
+        # A cancelled or declined RMA can still arrive at the dock: a lead approves it in.
+        RmaStatus.CANCELLED: _F({RmaStatus.RECEIVED}),
+        RmaStatus.DECLINED: _F({RmaStatus.RECEIVED}),
+        RmaStatus.RECEIVED: _F({RmaStatus.CLOSED}),
+    },
+)
+
+
+@dataclass
+class RmaLine:
+    line_no: int
+    sku: str
+    description: str
+    quantity: int
+    gtin: str = ""
+    category: str = ""
+    unit_value: Decimal = Decimal("0")
+    reason_code: str = ""
+    reason_note: str = ""
+    expected_serials: tuple[str, ...] = ()
+    id: int | None = None
+
+    @property
+    def serialized(self) -> bool:
+        return bool(self.expected_serials)
+
+
+@dataclass
+class Rma:
+    id: int | None
+    number: str
+    order_ref: str
+    channel: str
+    customer_name: str
+    customer_email: str
+    created_on: date
+    expires_on: date
+    customer_language: str = "en"
+    status: RmaStatus = RmaStatus.OPEN
+    lines: list[RmaLine] = field(default_factory=list)
+    tracking_numbers: list[str] = field(default_factory=list)
+    version: int = 1
+
+    def days_left(self, today: date) -> int:
+        """Days left in the return window; negative once it has passed."""
+        return (self.expires_on - today).days
+
+    def policy_breach(self, today: date) -> str | None:
+        """Why receiving this RMA needs a lead's approval, or ``None`` when it does not."""
+        if self.status is RmaStatus.CANCELLED:
+            return "cancelled"
+        if self.status is RmaStatus.DECLINED:
+            return "declined"
+        if self.status is RmaStatus.OPEN and self.days_left(today) < 0:
+            return "window_passed"
+        return None
+
+    def transition(self, target: RmaStatus) -> None:
+        RMA_STATES.check(self.status, target, ref=self.number)
+        self.status = target
+
+    @property
+    def units_expected(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+
+class PackagingCondition(str, Enum):
+    GOOD = "good"
+    DAMAGED = "damaged"
+
+
+@dataclass
+class Receipt:
+    """One parcel received at the dock. It may hold returns of several RMAs, or of none."""
+
+    id: int | None
+    station_id: int
+    user_id: int
+    received_at: datetime
+    packaging: PackagingCondition = PackagingCondition.GOOD
+    note: str = ""
+    rma_ids: list[int] = field(default_factory=list)
+    approved_by: int | None = None
+    scanned_text: str = ""
+
+
+@dataclass(frozen=True)
+class ReceiptInfo:
+    """Who received a parcel, where and when: what a second scan is told."""
+
+    receipt_id: int
+    user_name: str
+    station_name: str
+    received_at: datetime
+
+
+class InspectionStatus(str, Enum):
+    WAITING = "waiting"
+    IN_PROGRESS = "in_progress"
+    AWAITING_LEAD = "awaiting_lead"
+    COMPLETED = "completed"
+
+
+INSPECTION_STATES: StateMachine[InspectionStatus] = StateMachine(
+    "Inspection",
+    {
+        InspectionStatus.WAITING: _F({InspectionStatus.IN_PROGRESS}),
+        InspectionStatus.IN_PROGRESS: _F(
+            {InspectionStatus.AWAITING_LEAD, InspectionStatus.COMPLETED, InspectionStatus.WAITING}
+        ),
+        InspectionStatus.AWAITING_LEAD: _F(
+            {InspectionStatus.COMPLETED, InspectionStatus.IN_PROGRESS}
+        ),
+    },
+)
+
+
+@dataclass
+class Inspection:
+    """The inspection of one physical unit (its steps arrive with the workflows)."""
+
+    id: int | None
+    receipt_id: int
+    rma_id: int | None
+    line_no: int | None
+    status: InspectionStatus = InspectionStatus.WAITING
+    version: int = 1
+
+    def transition(self, target: InspectionStatus) -> None:
+        INSPECTION_STATES.check(self.status, target, ref=f"#{self.id}")
+        self.status = target
+
+
+class ExceptionKind(str, Enum):
+    DAMAGED = "damaged"
+    WRONG_ITEM = "wrong_item"
+    MISSING_ITEM = "missing_item"
+    EXTRA_ITEM = "extra_item"
+    UNIDENTIFIED_PARCEL = "unidentified_parcel"
+    SERIAL_MISMATCH = "serial_mismatch"
+    OVER_RECEIPT = "over_receipt"
+    POLICY_BREACH = "policy_breach"
+    SUSPECTED_FRAUD = "suspected_fraud"
+    OVERRIDE = "override"
+
+
+class ExceptionState(str, Enum):
+    OPEN = "open"
+    IN_REVIEW = "in_review"
+    RESOLVED = "resolved"
+
+
+EXCEPTION_STATES: StateMachine[ExceptionState] = StateMachine(
+    "Exception",
+    {
+        ExceptionState.OPEN: _F({ExceptionState.IN_REVIEW}),
+        # A lead may put a case back in the queue without deciding it.
+        ExceptionState.IN_REVIEW: _F({ExceptionState.RESOLVED, ExceptionState.OPEN}),
+    },
+)
+
+
+@dataclass
+class ExceptionCase:
+    """Something at the dock that needs a lead's decision."""
+
+    id: int | None
+    kind: ExceptionKind
+    opened_by: int
+    opened_at: datetime
+    station_id: int
+    receipt_id: int | None = None
+    rma_id: int | None = None
+    state: ExceptionState = ExceptionState.OPEN
+    disposition: str = ""
+    note: str = ""
+    resolution: str = ""
+    lead_id: int | None = None
+    resolved_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def reference(self) -> str:
+        return f"EX-{self.id:06d}" if self.id is not None else "EX-new"
+
+    def transition(self, target: ExceptionState) -> None:
+        EXCEPTION_STATES.check(self.state, target, ref=self.reference)
+        self.state = target
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One action, append-only: who, where, when, what it was before and after."""
+
+    at: datetime
+    user_id: int | None
+    station_id: int | None
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A station's hold on a record (an RMA being received, a unit being inspected)."""
+
+    resource: str
+    user_id: int
+    station_id: int
+    claimed_at: datetime
+    expires_at: datetime
+    user_name: str = ""
+    station_name: str = ""

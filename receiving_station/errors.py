@@ -1,0 +1,137 @@
+"""Typed errors: the environment failed, a rule refused, or the configuration is wrong.
+
+Every error the person at the dock may see carries a ``template`` (English, marked for
+translation) and named ``params``. ``str(error)`` renders it in English for the command line
+and the logs; the UI translates the template and formats the params for its locale.
+Anything that is not a :class:`StationError` is a bug.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from receiving_station.i18n import QT_TRANSLATE_NOOP
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+class StationError(Exception):
+    """An error with a message for the person at the dock: what happened, what to do."""
+
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "Something went wrong.")
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return self.template.format(**{k: _plain(v) for k, v in self.params.items()})
+
+
+class RuleViolation(StationError):
+    """A business rule refused the action. Nothing was changed."""
+
+
+class EnvironmentFailure(StationError):
+    """Something outside the program failed (database, printer). Work is kept."""
+
+
+class ConfigError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Configuration: {key} must be {expected} (found {found!r}) in {source}."
+    )
+
+
+class DatabaseUnavailable(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database cannot be reached ({detail}). Your work is kept on this station; "
+        "check the network cable or call IT, then try again.",
+    )
+
+
+class BadScan(RuleViolation):
+    template = QT_TRANSLATE_NOOP("errors", "This scan cannot be read: {reason}. Scan it again.")
+
+
+class UnknownScan(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Nothing matches {text}. Check the label, type the RMA or order number, "
+        "or register the parcel as unidentified.",
+    )
+
+
+class AlreadyReceived(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "RMA {rma} was already received by {user} at {station} on {when}. "
+        "Do not receive it again; put the parcel with its first receipt.",
+    )
+
+
+class PolicyBreach(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "RMA {rma}: {reason}. A lead must approve before this parcel is received."
+    )
+
+
+class LeadApprovalRefused(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{user} cannot approve: only an active lead or admin badge can. Nothing was received."
+    )
+
+
+class PermissionDenied(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{user} ({role}) may not {action}. Ask a lead."
+    )
+
+
+class IllegalTransition(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{entity} cannot go from {current} to {target}; from {current} it can only go to {allowed}.",
+    )
+
+
+class HeldByOther(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{what} is being handled by {user} at {station} since {when}. "
+        "Work on another parcel, or ask them to release it.",
+    )
+
+
+class StaleRecord(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{what} was changed at another station while you had it open. "
+        "Your change was not saved; reload it and try again.",
+    )
+
+
+class LoginRefused(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Log-in refused: {reason}. Scan your badge again or ask a lead."
+    )
+
+
+class NotFound(RuleViolation):
+    template = QT_TRANSLATE_NOOP("errors", "{what} was not found.")
+
+
+class NotLoggedIn(RuleViolation):
+    template = QT_TRANSLATE_NOOP("errors", "Nobody is logged in at this station. Scan your badge.")
+
+
+class DuplicateReceipt(RuleViolation):
+    """Raised by the data layer when an RMA already has a receipt; the use case turns it
+    into :class:`AlreadyReceived` with who, where and when."""
+
+    template = QT_TRANSLATE_NOOP("errors", "RMA {rma_id} already has a receipt.")

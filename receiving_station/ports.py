@@ -1,0 +1,135 @@
+"""Ports: what the use cases need from the outside world, as protocols.
+
+The data layer implements the repositories and the unit of work for SQLAlchemy; the tests
+have in-memory fakes. Nothing here opens anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from receiving_station.domain.model import (
+    AuditEvent,
+    Claim,
+    ExceptionCase,
+    Inspection,
+    Receipt,
+    ReceiptInfo,
+    Rma,
+    Station,
+    User,
+)
+from receiving_station.domain.scan import ClassifiedScan
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The station's local time, timezone-aware."""
+        ...
+
+
+class ScanClassifier(Protocol):
+    def classify(self, raw: str | bytes) -> ClassifiedScan:
+        """Turn raw scanner output into a classified scan; raise ``BadScan`` for unreadable input."""
+        ...
+
+
+class UserRepository(Protocol):
+    def get(self, user_id: int) -> User | None: ...
+    def by_badge(self, badge_code: str) -> User | None: ...
+    def by_username(self, username: str) -> User | None: ...
+    def add(self, user: User) -> User: ...
+    def count(self) -> int: ...
+
+
+class StationRepository(Protocol):
+    def get(self, station_id: int) -> Station | None: ...
+    def by_name(self, name: str) -> Station | None: ...
+    def add(self, station: Station) -> Station: ...
+
+
+class RmaRepository(Protocol):
+    def get(self, rma_id: int) -> Rma | None: ...
+    def by_number(self, number: str) -> Rma | None: ...
+    def by_order(self, order_ref: str) -> Sequence[Rma]: ...
+    def by_tracking(self, tracking_number: str) -> Rma | None: ...
+    def add(self, rma: Rma) -> Rma: ...
+    def save_status(self, rma: Rma) -> None:
+        """Persist ``rma.status`` if nobody changed the RMA since it was read.
+
+        Raises ``StaleRecord`` otherwise; on success ``rma.version`` is the new version.
+        """
+        ...
+
+
+class ReceiptRepository(Protocol):
+    def add(self, receipt: Receipt) -> Receipt:
+        """Insert the receipt and its RMA links; raises ``DuplicateReceipt`` when an RMA
+        already has a receipt (the database enforces it, whatever the stations race)."""
+        ...
+
+    def info_for_rma(self, rma_id: int) -> ReceiptInfo | None: ...
+
+
+class ExceptionRepository(Protocol):
+    def get(self, exception_id: int) -> ExceptionCase | None: ...
+    def add(self, case: ExceptionCase) -> ExceptionCase: ...
+    def save(self, case: ExceptionCase) -> None:
+        """Persist the case if its version is still current; raises ``StaleRecord``."""
+        ...
+
+    def open_cases(self) -> Sequence[ExceptionCase]: ...
+
+
+class InspectionRepository(Protocol):
+    def get(self, inspection_id: int) -> Inspection | None: ...
+    def add(self, inspection: Inspection) -> Inspection: ...
+
+
+class ClaimRepository(Protocol):
+    def acquire(self, claim: Claim, now: datetime) -> Claim:
+        """Take ``claim.resource`` for the claimant unless someone else holds it unexpired.
+
+        Returns the holder after the call: ``claim`` itself when acquired (or renewed),
+        the other holder otherwise. Exactly one of two racing stations gets it.
+        """
+        ...
+
+    def release(self, resource: str, station_id: int) -> None: ...
+    def release_station(self, station_id: int, keep: str = "") -> None: ...
+    def holder(self, resource: str, now: datetime) -> Claim | None: ...
+
+
+class AuditLog(Protocol):
+    def add(self, event: AuditEvent) -> None: ...
+    def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. ``with uow:`` begins it; leaving without ``commit()`` rolls back."""
+
+    users: UserRepository
+    stations: StationRepository
+    rmas: RmaRepository
+    receipts: ReceiptRepository
+    exceptions: ExceptionRepository
+    inspections: InspectionRepository
+    claims: ClaimRepository
+    audit: AuditLog
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self, *, readonly: bool = False) -> UnitOfWork: ...

@@ -1,0 +1,1 @@
+"""Use cases: one function per command, dependencies passed in, one transaction each."""

@@ -1,0 +1,77 @@
+"""A lead's work on exceptions: take one into review, resolve it, or put it back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from receiving_station.domain.model import AuditEvent, ExceptionCase, ExceptionState
+from receiving_station.domain.permissions import Action
+from receiving_station.errors import NotFound
+from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.context import Actor, load_actor
+
+
+def _load(uow: UnitOfWork, exception_id: int, seen_version: int | None) -> ExceptionCase:
+    case = uow.exceptions.get(exception_id)
+    if case is None:
+        raise NotFound(what=f"EX-{exception_id:06d}")
+    if seen_version is not None:
+        # The lead decides on what they saw: the save is checked against that version.
+        case.version = seen_version
+    return case
+
+
+def _move(
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    exception_id: int,
+    target: ExceptionState,
+    action: Action,
+    now: datetime,
+    seen_version: int | None,
+    resolution: str = "",
+) -> ExceptionCase:
+    with uow_factory() as uow:
+        user, station = load_actor(uow, actor, action)
+        case = _load(uow, exception_id, seen_version)
+        before = case.state
+        case.transition(target)
+        if target is ExceptionState.RESOLVED:
+            case.resolution = resolution
+            case.lead_id = user.id
+            case.resolved_at = now
+        uow.exceptions.save(case)
+        uow.audit.add(
+            AuditEvent(
+                at=now, user_id=user.id, station_id=station.id, action=f"exception_{target.value}",
+                entity="exception", entity_id=case.reference,
+                before={"state": before.value},
+                after={"state": case.state.value, "resolution": case.resolution or None},
+            )
+        )
+        uow.commit()
+        return case
+
+
+def start_review(
+    uow_factory: UnitOfWorkFactory, actor: Actor, exception_id: int, now: datetime,
+    seen_version: int | None = None,
+) -> ExceptionCase:
+    return _move(uow_factory, actor, exception_id, ExceptionState.IN_REVIEW,
+                 Action.REVIEW_EXCEPTION, now, seen_version)
+
+
+def put_back(
+    uow_factory: UnitOfWorkFactory, actor: Actor, exception_id: int, now: datetime,
+    seen_version: int | None = None,
+) -> ExceptionCase:
+    return _move(uow_factory, actor, exception_id, ExceptionState.OPEN,
+                 Action.REVIEW_EXCEPTION, now, seen_version)
+
+
+def resolve(
+    uow_factory: UnitOfWorkFactory, actor: Actor, exception_id: int, resolution: str,
+    now: datetime, seen_version: int | None = None,
+) -> ExceptionCase:
+    return _move(uow_factory, actor, exception_id, ExceptionState.RESOLVED,
+                 Action.RESOLVE_EXCEPTION, now, seen_version, resolution=resolution)

@@ -1,0 +1,121 @@
+"""The station's front door for the UI: raw input in, one use case, one result out.
+
+Every method is blocking (it talks to the database) and is meant to run on a worker
+thread; it holds no state of its own and is safe to call from several threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from receiving_station.domain.model import ExceptionCase, PackagingCondition, Receipt, User
+from receiving_station.domain.scan import ClassifiedScan, ScanKind
+from receiving_station.ports import Clock, ScanClassifier, UnitOfWorkFactory
+from receiving_station.services import auth, exceptions, lookup, receiving
+from receiving_station.services.context import Actor
+from receiving_station.services.receiving import ScanOutcome
+from receiving_station.views import RmaView
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    user: User
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class CommandScanned:
+    command: str
+
+
+ScanResult = ScanOutcome | LoggedIn | CommandScanned
+
+
+class StationServices:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        classifier: ScanClassifier,
+        clock: Clock,
+        station_id: int,
+        hold_minutes: int = 15,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.classifier = classifier
+        self.clock = clock
+        self.station_id = station_id
+        self.hold_minutes = hold_minutes
+
+    def _now(self) -> datetime:
+        return self.clock.now()
+
+    def classify(self, raw: str | bytes) -> ClassifiedScan:
+        return self.classifier.classify(raw)
+
+    def login_badge(self, raw: str | bytes) -> LoggedIn:
+        scan = self.classifier.classify(raw)
+        user, actor = auth.login_by_badge(self.uow_factory, self.station_id, scan.text, self._now())
+        return LoggedIn(user, actor)
+
+    def login_pin(self, username: str, pin: str) -> LoggedIn:
+        user, actor = auth.login_with_pin(
+            self.uow_factory, self.station_id, username, pin, self._now()
+        )
+        return LoggedIn(user, actor)
+
+    def handle_scan(self, actor: Actor, raw: str | bytes) -> ScanResult:
+        """A scan at the Receive page: a badge switches user, a command acts, else a parcel."""
+        scan = self.classifier.classify(raw)
+        if scan.kind is ScanKind.BADGE:
+            return self.login_badge(scan.text)
+        if scan.kind is ScanKind.COMMAND:
+            return CommandScanned(scan.text)
+        return receiving.scan_parcel(
+            self.uow_factory, actor, scan, self._now(), hold_minutes=self.hold_minutes
+        )
+
+    def lookup(self, raw: str | bytes) -> RmaView:
+        return lookup.lookup(self.uow_factory, self.classifier.classify(raw), self._now().date())
+
+    def receive(
+        self,
+        actor: Actor,
+        rma_ids: list[int],
+        packaging: PackagingCondition = PackagingCondition.GOOD,
+        note: str = "",
+        lead_badge: str | None = None,
+    ) -> Receipt:
+        badge = self.classifier.classify(lead_badge).text if lead_badge else None
+        return receiving.receive_parcel(
+            self.uow_factory, actor, rma_ids, self._now(), packaging=packaging, note=note,
+            lead_badge=badge,
+        )
+
+    def register_unidentified(
+        self, actor: Actor, scanned_text: str, note: str = "",
+        packaging: PackagingCondition = PackagingCondition.GOOD,
+    ) -> ExceptionCase:
+        return receiving.register_unidentified_parcel(
+            self.uow_factory, actor, scanned_text, self._now(), note=note, packaging=packaging
+        )
+
+    def release(self, actor: Actor) -> None:
+        receiving.release_parcel(self.uow_factory, actor)
+
+    def start_review(self, actor: Actor, exception_id: int, seen_version: int) -> ExceptionCase:
+        return exceptions.start_review(
+            self.uow_factory, actor, exception_id, self._now(), seen_version
+        )
+
+    def resolve_exception(
+        self, actor: Actor, exception_id: int, resolution: str, seen_version: int
+    ) -> ExceptionCase:
+        return exceptions.resolve(
+            self.uow_factory, actor, exception_id, resolution, self._now(), seen_version
+        )
+
+    def ping(self) -> None:
+        """Raise ``DatabaseUnavailable`` unless the database answers."""
+        with self.uow_factory(readonly=True) as uow:
+            uow.users.count()

@@ -1,0 +1,1 @@
+"""Scanner input: keyboard-wedge decoding and the scan classifier."""

@@ -1,0 +1,85 @@
+"""Telling a keyboard-wedge scanner from a person typing, by keystroke timing alone.
+
+A scanner types a whole label in a burst (a few milliseconds per key) and ends it with a
+terminator; a person types far slower. The decoder is pure: the UI feeds it keystrokes with
+their arrival time and the payload it needs to replay them, and asks it what to do:
+hold the keys (a burst may be starting), deliver a scan, or hand the keys back as typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+P = TypeVar("P")
+
+TERMINATORS = {"enter": ("\r", "\n"), "tab": ("\t",), "none": ()}
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Keep the key: a burst may be under way. Call ``timeout`` after ``deadline_ms``."""
+
+    deadline_ms: float
+
+
+@dataclass(frozen=True)
+class Scanned:
+    text: str
+
+
+@dataclass(frozen=True)
+class Typed(Generic[P]):
+    """Replay these keys, in order, to whatever has the focus: a person typed them."""
+
+    payloads: list[P]
+
+
+@dataclass
+class WedgeDecoder(Generic[P]):
+    max_gap_ms: float = 35
+    min_length: int = 4
+    terminator: str = "enter"
+    _chars: list[str] = field(default_factory=list)
+    _payloads: list[P] = field(default_factory=list)
+    _last_ms: float = 0.0
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._payloads)
+
+    def _flush_as_typing(self) -> list[Typed[P]]:
+        out = [Typed(self._payloads)] if self._payloads else []
+        self._chars, self._payloads = [], []
+        return out
+
+    def key(self, char: str, payload: P, t_ms: float) -> list[Hold | Scanned | Typed[P]]:
+        """Feed one printable keystroke (``char`` may be a terminator)."""
+        out: list[Hold | Scanned | Typed[P]] = []
+        if self._payloads and t_ms - self._last_ms > self.max_gap_ms:
+            out += self._flush_as_typing()
+        self._last_ms = t_ms
+        if char in TERMINATORS[self.terminator]:
+            if len(self._chars) >= self.min_length:
+                text = "".join(self._chars)
+                self._chars, self._payloads = [], []
+                return [*out, Scanned(text)]
+            self._payloads.append(payload)
+            return [*out, *self._flush_as_typing()]
+        self._chars.append(char)
+        self._payloads.append(payload)
+        return [*out, Hold(t_ms + self.max_gap_ms)]
+
+    def other_key(self) -> list[Typed[P]]:
+        """A non-printable key or a shortcut: whatever was held is typing."""
+        return self._flush_as_typing()
+
+    def timeout(self, t_ms: float) -> list[Scanned | Typed[P]]:
+        """The pause after the last key grew past the gap: decide what the held keys were."""
+        if not self._payloads or t_ms - self._last_ms < self.max_gap_ms:
+            return []
+        if self.terminator == "none" and len(self._chars) >= self.min_length:
+            text = "".join(self._chars)
+            self._chars, self._payloads = [], []
+            return [Scanned(text)]
+        return list(self._flush_as_typing())
