@@ -6,7 +6,7 @@ from datetime import datetime
 
 from receiving_station.domain.model import AuditEvent, ExceptionCase, ExceptionState
 from receiving_station.domain.permissions import Action
-from receiving_station.errors import NotFound
+from receiving_station.errors import NotFound, StaleRecord
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
 
@@ -15,9 +15,9 @@ def _load(uow: UnitOfWork, exception_id: int, seen_version: int | None) -> Excep
     case = uow.exceptions.get(exception_id)
     if case is None:
         raise NotFound(what=f"EX-{exception_id:06d}")
-    if seen_version is not None:
-        # The lead decides on what they saw: the save is checked against that version.
-        case.version = seen_version
+    if seen_version is not None and case.version != seen_version:
+        # The lead decided on what they saw; someone changed it since.
+        raise StaleRecord(what=case.reference)
     return case
 
 

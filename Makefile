@@ -1,0 +1,56 @@
+# Receiving Station. `make run` opens the station on an embedded SQLite database with demo
+# data; `make test` runs lint and every test (PostgreSQL included). Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+QM := resources/translations/receiving_station_fr.qm
+
+.PHONY: run test lint check-tests bench screenshots translations system-run system-test clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# The app and its pinned dependencies; re-run when the pins or the project change.
+$(VENV)/.app: $(BIN)/activate requirements/constraints.txt pyproject.toml
+	$(BIN)/pip install -q -c requirements/constraints.txt -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app
+	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[dev]'
+	touch $@
+
+system-run:
+	@scripts/setup-system.sh run
+
+system-test:
+	@scripts/setup-system.sh test
+
+$(QM): resources/translations/receiving_station_fr.ts $(VENV)/.app
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: system-run $(VENV)/.app $(QM)
+	$(BIN)/receiving-station gui --demo-data 2000
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check-tests: system-test $(VENV)/.dev $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+test: lint check-tests
+
+bench: system-test $(VENV)/.dev
+	$(PY) bench/lookup.py
+
+screenshots: system-test $(VENV)/.dev $(QM)
+	$(PY) scripts/screenshots.py docs/screenshots
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)

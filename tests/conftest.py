@@ -1,0 +1,79 @@
+"""Shared fixtures: real SQLite and real PostgreSQL databases at the newest schema."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from data.engine import make_engine
+from data.migrate import upgrade
+from tests import postgres
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    try:
+        with postgres.postgres_server() as url:
+            yield url
+    except Exception as exc:  # the environment, not the code under test
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI and could not be started: {exc}")
+        pytest.skip(f"PostgreSQL is not available here: {exc}")
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> Iterator[str]:
+    name = f"rs_template_{os.getpid()}"
+    postgres.admin(pg_server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    engine = make_engine(postgres.sqlalchemy_url(pg_server, name))
+    upgrade(engine)
+    engine.dispose()
+    yield name
+    postgres.admin(pg_server, f"DROP DATABASE IF EXISTS {name}")
+
+
+@pytest.fixture
+def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
+    name = f"rs_test_{os.getpid()}_{next(_counter)}"
+    postgres.admin(pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield postgres.sqlalchemy_url(pg_server, name)
+    postgres.admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()  # the last connection to close folds the WAL back into the file
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    path = tmp_path / "station.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The same test on the embedded SQLite database and on a shared PostgreSQL."""
+    fixture = "sqlite_url" if request.param == "sqlite" else "pg_url"
+    return str(request.getfixturevalue(fixture))
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
