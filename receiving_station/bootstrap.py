@@ -16,6 +16,7 @@ from receiving_station.config import Config
 from receiving_station.domain.model import Station
 from receiving_station.errors import EnvironmentFailure
 from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.ports import KeystrokeDecoder
 from receiving_station.services.station import StationServices
 from scanners.wedge import WedgeDecoder
 
@@ -35,7 +36,7 @@ class StationApp:
     station: Station
     demo: bool
     database_label: str
-    new_wedge_decoder: Callable[[], WedgeDecoder[Any]]
+    new_wedge_decoder: Callable[[], KeystrokeDecoder]
     close: Callable[[], None]
 
 

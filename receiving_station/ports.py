@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from receiving_station.domain.model import (
     AuditEvent,
@@ -35,6 +35,20 @@ class ScanClassifier(Protocol):
     def classify(self, raw: str | bytes) -> ClassifiedScan:
         """Turn raw scanner output into a classified scan; raise ``BadScan`` for unreadable input."""
         ...
+
+
+class KeystrokeDecoder(Protocol):
+    """Tells a keyboard-wedge scanner's burst from typing (see ``scanners.wedge``).
+
+    ``key`` and ``timeout`` return decisions: ``Hold`` (keep the key), ``Scanned`` (a scan's
+    text) or ``Typed`` (replay these payloads to the focused widget).
+    """
+
+    @property
+    def pending(self) -> bool: ...
+    def key(self, char: str, payload: Any, t_ms: float) -> list[Any]: ...
+    def other_key(self) -> list[Any]: ...
+    def timeout(self, t_ms: float) -> list[Any]: ...
 
 
 class UserRepository(Protocol):

@@ -11,28 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from receiving_station.domain.keystrokes import Hold, Scanned, Typed
+
 P = TypeVar("P")
 
 TERMINATORS = {"enter": ("\r", "\n"), "tab": ("\t",), "none": ()}
-
-
-@dataclass(frozen=True)
-class Hold:
-    """Keep the key: a burst may be under way. Call ``timeout`` after ``deadline_ms``."""
-
-    deadline_ms: float
-
-
-@dataclass(frozen=True)
-class Scanned:
-    text: str
-
-
-@dataclass(frozen=True)
-class Typed(Generic[P]):
-    """Replay these keys, in order, to whatever has the focus: a person typed them."""
-
-    payloads: list[P]
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The Qt desktop client: windows, pages, the scanner filter, workers, sounds."""

@@ -1,0 +1,68 @@
+"""The one place that turns an exception into words and a sound for the person at the dock.
+
+A :class:`StationError` is translated from its template; an environment failure says what to
+do; anything else is a bug: it is logged with its traceback and the person is told their work
+is kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from receiving_station.errors import EnvironmentFailure, PolicyBreach, StationError
+
+log = logging.getLogger("receiving_station.ui")
+
+
+class Level(str, Enum):
+    SUCCESS = "success"
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    text: str
+    level: Level
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def format_param(value: Any) -> str:
+    if isinstance(value, datetime):
+        moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    if isinstance(value, str):
+        return _tr(value) if value else value
+    return QLocale().toString(value) if isinstance(value, int) else str(value)
+
+
+def describe(error: BaseException) -> Feedback:
+    if isinstance(error, StationError):
+        params = {k: format_param(v) for k, v in error.params.items()}
+        try:
+            text = _tr(type(error).template).format(**params)
+        except (KeyError, IndexError, ValueError):
+            log.warning("translation of %s drops a placeholder", type(error).__name__)
+            text = type(error).template.format(**params)
+        attention = isinstance(error, (EnvironmentFailure, PolicyBreach))
+        level = Level.WARNING if attention else Level.ERROR
+        return Feedback(text, level)
+    log.error("unexpected error", exc_info=error)
+    return Feedback(
+        QCoreApplication.translate(
+            "errors",
+            "Unexpected problem ({name}). It was written to the station log; your work is "
+            "kept. Try again, and tell a lead if it happens again.",
+        ).format(name=type(error).__name__),
+        Level.ERROR,
+    )

@@ -1,0 +1,69 @@
+"""Log-in: scan a badge (the usual way), or type a user name and PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.banner import Banner
+
+
+class LoginPage(QWidget):
+    pin_login_requested = Signal(str, str)
+
+    def __init__(self, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginPage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 36, 48, 36)
+        outer.addStretch(1)
+        self.title = QLabel(self.tr("Scan your badge to start"))
+        self.title.setObjectName("pageTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.title)
+        hint = QLabel(self.tr("No badge? Log in with your user name and PIN."))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(hint)
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+
+        form_box = QWidget()
+        form_box.setMaximumWidth(520)
+        form = QFormLayout(form_box)
+        self.username = QLineEdit()
+        self.username.setAccessibleName(self.tr("User name"))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("PIN"))
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("PIN"), self.pin)
+        self.login_button = QPushButton(self.tr("Log in"))
+        self.login_button.setObjectName("primary")
+        form.addRow(self.login_button)
+        outer.addWidget(form_box, 0, Qt.AlignmentFlag.AlignHCenter)
+        if demo:
+            demo_hint = QLabel(self.tr(
+                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead); "
+                "or user alice, PIN 1111."))
+            demo_hint.setObjectName("demoHint")
+            demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            demo_hint.setWordWrap(True)
+            outer.addWidget(demo_hint)
+        outer.addStretch(2)
+        self.login_button.clicked.connect(self._on_login_button_clicked)
+        self.pin.returnPressed.connect(self._on_login_button_clicked)
+
+    def _on_login_button_clicked(self) -> None:
+        if self.username.text().strip() and self.pin.text():
+            self.pin_login_requested.emit(self.username.text(), self.pin.text())
+
+    def reset(self) -> None:
+        self.pin.clear()
+        self.username.clear()

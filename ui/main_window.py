@@ -1,0 +1,127 @@
+"""The station window: log-in and Receive pages, and a status bar that is always true."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+
+from receiving_station.bootstrap import StationApp
+from receiving_station.services.station import LoggedIn
+from ui.errors import Feedback, Level
+from ui.login_page import LoginPage
+from ui.receive_page import ReceivePage
+from ui.scanner_filter import ScannerFilter
+from ui.session import StationSession, Who
+from ui.sounds import Sounds
+from ui.worker import CommandRunner
+
+HEALTH_CHECK_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: StationApp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.setWindowTitle(self.tr("Receiving Station — {station}").format(station=app.station.name))
+        self.runner = CommandRunner(self)
+        self.sounds = Sounds(app.config.sounds, self)
+        self.session = StationSession(app.services, self.runner, self.sounds)
+        self.scanner = ScannerFilter(app.new_wedge_decoder(), self)
+        self.scanner.scan_received.connect(self._on_scanner_scan_received)
+
+        self.pages = QStackedWidget()
+        self.login_page = LoginPage(app.demo)
+        self.receive_page = ReceivePage(self.session)
+        self.pages.addWidget(self.login_page)
+        self.pages.addWidget(self.receive_page)
+        self.setCentralWidget(self.pages)
+        self.login_page.pin_login_requested.connect(self._on_login_page_pin_login_requested)
+
+        bar = self.statusBar()
+        self.user_label = QLabel()
+        self.station_label = QLabel(self.tr("Station: {name}").format(name=app.station.name))
+        self.database_label = QLabel()
+        self.database_label.setToolTip(app.database_label)
+        self.logout_button = QPushButton(self.tr("Log out"))
+        self.logout_button.clicked.connect(self.logout)
+        for widget in (self.user_label, self.station_label, self.database_label):
+            bar.addWidget(widget)
+        bar.addPermanentWidget(self.logout_button)
+        self.session.user_changed.connect(self._on_session_user_changed)
+        self.session.database_state_changed.connect(self._on_session_database_state_changed)
+        self._on_session_user_changed(None)
+        self._on_session_database_state_changed(True)
+
+        self.health = QTimer(self)
+        self.health.setInterval(HEALTH_CHECK_MS)
+        self.health.timeout.connect(self.check_database)
+        self.health.start()
+
+    def check_database(self) -> None:
+        self.session.run(self.app.services.ping, lambda _r: None, lambda _f, _e: None)
+
+    # -- status bar -----------------------------------------------------------------------
+
+    def _on_session_user_changed(self, who: Who | None) -> None:
+        if who is None:
+            self.user_label.setText(self.tr("Nobody logged in"))
+            self.logout_button.setVisible(False)
+            self.pages.setCurrentWidget(self.login_page)
+            return
+        role = {"receiver": self.tr("receiver"), "inspector": self.tr("inspector"),
+                "lead": self.tr("lead"), "admin": self.tr("admin")}[who.user.role.value]
+        self.user_label.setText(self.tr("User: {name} ({role})").format(
+            name=who.user.display_name, role=role))
+        self.logout_button.setVisible(True)
+        self.pages.setCurrentWidget(self.receive_page)
+
+    def _on_session_database_state_changed(self, ok: bool) -> None:
+        kind = self.tr("embedded") if self.app.config.embedded else self.tr("shared")
+        if ok:
+            self.database_label.setText(self.tr("Database: {kind}, connected").format(kind=kind))
+        else:
+            self.database_label.setText(self.tr("⚠ Database: {kind}, NOT reachable").format(kind=kind))
+        self.database_label.setProperty("alarm", not ok)
+        self.database_label.style().unpolish(self.database_label)
+        self.database_label.style().polish(self.database_label)
+
+    # -- input ----------------------------------------------------------------------------
+
+    def _on_scanner_scan_received(self, text: str) -> None:
+        if self.session.who is None:
+            self.session.run(lambda: self.app.services.login_badge(text), self._on_logged_in,
+                             self._on_login_failed)
+        else:
+            self.receive_page.handle_scan(text)
+
+    def _on_login_page_pin_login_requested(self, username: str, pin: str) -> None:
+        self.session.run(lambda: self.app.services.login_pin(username, pin), self._on_logged_in,
+                         self._on_login_failed)
+
+    def _on_logged_in(self, result: Any) -> None:
+        assert isinstance(result, LoggedIn)
+        self.login_page.reset()
+        self.login_page.banner.clear()
+        self.session.set_user(Who(result.user, result.actor))
+        self.receive_page.clear()
+        self.receive_page.banner.clear()
+        self.receive_page.feedback(Feedback(
+            self.tr("Hello {name}. Scan the first parcel.").format(name=result.user.display_name),
+            Level.SUCCESS))
+        self.receive_page.search.setFocus()
+
+    def _on_login_failed(self, feedback: Feedback, _error: BaseException) -> None:
+        self.login_page.banner.show_feedback(feedback)
+        self.login_page.pin.clear()
+
+    def logout(self) -> None:
+        self.receive_page.clear()
+        self.receive_page.banner.clear()
+        self.session.set_user(None)
+
+    def closeEvent(self, event: Any) -> None:
+        self.health.stop()
+        self.runner.wait(5000)
+        super().closeEvent(event)
