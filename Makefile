@@ -4,9 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-QM := resources/translations/receiving_station_fr.qm
+QM := resources/translations/receiving_station_fr.qm resources/translations/receiving_station_en.qm
 
-.PHONY: run test lint check-tests bench screenshots translations system-run system-test clean
+.PHONY: run test lint check-tests bench screenshots translations translations-update system-run system-test clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ system-run:
 system-test:
 	@scripts/setup-system.sh test
 
-$(QM): resources/translations/receiving_station_fr.ts $(VENV)/.app
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.app
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
@@ -54,3 +54,10 @@ screenshots: system-test $(VENV)/.dev $(QM)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)
+
+# Collect new or changed user-facing strings into the .ts sources (then translate them).
+translations-update: $(VENV)/.app
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files 'ui/*.py' 'receiving_station/*.py' 'scanners/*.py') \
+		-ts resources/translations/receiving_station_fr.ts
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete -locations none $$(git ls-files 'ui/*.py') \
+		-ts resources/translations/receiving_station_en.ts

@@ -27,38 +27,125 @@ DEMO_USERS = [
     ("dan", "Dan Okafor", "admin", "BDG-1004", "4444", "en", True),
     ("eve", "Eve Laurent", "receiver", "BDG-1005", "5555", "fr", False),
 ]
-DEMO_STATIONS = [("DOCK-1", "Returns dock, door 1"), ("DOCK-2", "Returns dock, door 2"),
-                 ("LEAD-DESK", "Floor lead desk")]
+DEMO_STATIONS = [
+    ("DOCK-1", "Returns dock, door 1"),
+    ("DOCK-2", "Returns dock, door 2"),
+    ("LEAD-DESK", "Floor lead desk"),
+]
 
-_APPAREL = [("T-shirt", 19), ("Slim jeans", 59), ("Wrap dress", 79), ("Rain jacket", 129),
-            ("Running shoes", 99), ("Wool sweater", 89), ("Chinos", 49), ("Hoodie", 55)]
+_APPAREL = [
+    ("T-shirt", 19),
+    ("Slim jeans", 59),
+    ("Wrap dress", 79),
+    ("Rain jacket", 129),
+    ("Running shoes", 99),
+    ("Wool sweater", 89),
+    ("Chinos", 49),
+    ("Hoodie", 55),
+]
 _COLOURS = ["Black", "Navy", "Grey", "Red", "Olive", "White"]
 _SIZES = ["XS", "S", "M", "L", "XL"]
-_ELECTRONICS = [("Wireless earbuds", 129, True), ("Phone case", 25, False),
-                ("USB-C charger 65W", 45, False), ("Smart watch", 249, True),
-                ("10-inch tablet", 329, True), ("Bluetooth speaker", 89, True)]
-_HOME = [("Table lamp", 69), ("Linen cushion cover", 29), ("Blender 1.5 L", 99),
-         ("Non-stick pan set", 119), ("Bookshelf, 5 shelves", 149), ("Bath towel set", 45)]
+_ELECTRONICS = [
+    ("Wireless earbuds", 129, True),
+    ("Phone case", 25, False),
+    ("USB-C charger 65W", 45, False),
+    ("Smart watch", 249, True),
+    ("10-inch tablet", 329, True),
+    ("Bluetooth speaker", 89, True),
+]
+_HOME = [
+    ("Table lamp", 69),
+    ("Linen cushion cover", 29),
+    ("Blender 1.5 L", 99),
+    ("Non-stick pan set", 119),
+    ("Bookshelf, 5 shelves", 149),
+    ("Bath towel set", 45),
+]
 
 REASONS = {
-    "apparel": ([("SIZE_TOO_SMALL", 25), ("SIZE_TOO_LARGE", 20), ("STYLE", 15), ("COLOR", 8),
-                 ("NOT_AS_DESCRIBED", 10), ("DEFECTIVE", 7), ("UNWANTED", 10),
-                 ("WRONG_ITEM", 3), ("OTHER", 2)]),
-    "electronics": ([("DEFECTIVE", 35), ("NOT_AS_DESCRIBED", 15), ("UNWANTED", 25),
-                     ("WRONG_ITEM", 8), ("STYLE", 10), ("OTHER", 7)]),
-    "home": ([("DEFECTIVE", 20), ("NOT_AS_DESCRIBED", 20), ("UNWANTED", 30), ("STYLE", 15),
-              ("WRONG_ITEM", 5), ("OTHER", 10)]),
+    "apparel": (
+        [
+            ("SIZE_TOO_SMALL", 25),
+            ("SIZE_TOO_LARGE", 20),
+            ("STYLE", 15),
+            ("COLOR", 8),
+            ("NOT_AS_DESCRIBED", 10),
+            ("DEFECTIVE", 7),
+            ("UNWANTED", 10),
+            ("WRONG_ITEM", 3),
+            ("OTHER", 2),
+        ]
+    ),
+    "electronics": (
+        [
+            ("DEFECTIVE", 35),
+            ("NOT_AS_DESCRIBED", 15),
+            ("UNWANTED", 25),
+            ("WRONG_ITEM", 8),
+            ("STYLE", 10),
+            ("OTHER", 7),
+        ]
+    ),
+    "home": (
+        [
+            ("DEFECTIVE", 20),
+            ("NOT_AS_DESCRIBED", 20),
+            ("UNWANTED", 30),
+            ("STYLE", 15),
+            ("WRONG_ITEM", 5),
+            ("OTHER", 10),
+        ]
+    ),
 }
 NOTES = {
-    "SIZE_TOO_SMALL": "Too tight across the shoulders", "SIZE_TOO_LARGE": "Runs a size big",
-    "DEFECTIVE": "Stopped working after two days", "NOT_AS_DESCRIBED": "Colour differs from photo",
-    "WRONG_ITEM": "Received a different model", "UNWANTED": "", "STYLE": "", "COLOR": "",
+    "SIZE_TOO_SMALL": "Too tight across the shoulders",
+    "SIZE_TOO_LARGE": "Runs a size big",
+    "DEFECTIVE": "Stopped working after two days",
+    "NOT_AS_DESCRIBED": "Colour differs from photo",
+    "WRONG_ITEM": "Received a different model",
+    "UNWANTED": "",
+    "STYLE": "",
+    "COLOR": "",
     "OTHER": "Gift, not needed",
 }
-_FIRST = ["Camille", "Lucas", "Emma", "Hugo", "Léa", "Noah", "Olivia", "Liam", "Manon",
-          "Arthur", "Sophie", "James", "Inès", "Louis", "Grace", "Jules", "Zoé", "Ethan"]
-_LAST = ["Bernard", "Smith", "Petit", "Johnson", "Durand", "Brown", "Moreau", "Taylor",
-         "Fournier", "Wilson", "Girard", "Martin", "Roux", "Clarke", "Blanc", "Nguyen"]
+_FIRST = [
+    "Camille",
+    "Lucas",
+    "Emma",
+    "Hugo",
+    "Léa",
+    "Noah",
+    "Olivia",
+    "Liam",
+    "Manon",
+    "Arthur",
+    "Sophie",
+    "James",
+    "Inès",
+    "Louis",
+    "Grace",
+    "Jules",
+    "Zoé",
+    "Ethan",
+]
+_LAST = [
+    "Bernard",
+    "Smith",
+    "Petit",
+    "Johnson",
+    "Durand",
+    "Brown",
+    "Moreau",
+    "Taylor",
+    "Fournier",
+    "Wilson",
+    "Girard",
+    "Martin",
+    "Roux",
+    "Clarke",
+    "Blanc",
+    "Nguyen",
+]
 
 
 def _catalog() -> list[dict[str, Any]]:
@@ -66,19 +153,38 @@ def _catalog() -> list[dict[str, Any]]:
     for i, (name, price) in enumerate(_APPAREL):
         for c, colour in enumerate(_COLOURS):
             for size in _SIZES:
-                products.append({
-                    "sku": f"AP-{i:02d}{c}-{size}", "description": f"{name}, {colour}, {size}",
-                    "category": "apparel", "unit_value": Decimal(price), "serialized": False,
-                    "gtin": _gtin(f"30012{i:02d}{c}{_SIZES.index(size)}00"),
-                })
+                products.append(
+                    {
+                        "sku": f"AP-{i:02d}{c}-{size}",
+                        "description": f"{name}, {colour}, {size}",
+                        "category": "apparel",
+                        "unit_value": Decimal(price),
+                        "serialized": False,
+                        "gtin": _gtin(f"30012{i:02d}{c}{_SIZES.index(size)}00"),
+                    }
+                )
     for i, (name, price, serialized) in enumerate(_ELECTRONICS):
-        products.append({"sku": f"EL-{i:03d}", "description": name, "category": "electronics",
-                         "unit_value": Decimal(price), "serialized": serialized,
-                         "gtin": _gtin(f"30045{i:03d}0000")})
+        products.append(
+            {
+                "sku": f"EL-{i:03d}",
+                "description": name,
+                "category": "electronics",
+                "unit_value": Decimal(price),
+                "serialized": serialized,
+                "gtin": _gtin(f"30045{i:03d}0000"),
+            }
+        )
     for i, (name, price) in enumerate(_HOME):
-        products.append({"sku": f"HM-{i:03d}", "description": name, "category": "home",
-                         "unit_value": Decimal(price), "serialized": False,
-                         "gtin": _gtin(f"30078{i:03d}0000")})
+        products.append(
+            {
+                "sku": f"HM-{i:03d}",
+                "description": name,
+                "category": "home",
+                "unit_value": Decimal(price),
+                "serialized": False,
+                "gtin": _gtin(f"30078{i:03d}0000"),
+            }
+        )
     return products
 
 
@@ -128,13 +234,17 @@ def generate_rmas(
         first, last = rng.choice(_FIRST), rng.choice(_LAST)
         order = order_base + (n if rng.random() > 0.03 else max(first_id, n - 1))
         rma = {
-            "id": n, "number": f"RMA-{n:06d}", "order_ref": str(order),
+            "id": n,
+            "number": f"RMA-{n:06d}",
+            "order_ref": str(order),
             "channel": _weighted(rng, [("web", 70), ("app", 20), ("marketplace", 10)]),
             "customer_name": f"{first} {last}",
             "customer_email": f"{first}.{last}{n % 997}@example.com".lower(),
             "customer_language": "fr" if rng.random() < 0.3 else "en",
-            "created_on": created, "expires_on": created + timedelta(days=30),
-            "status": status, "version": 1,
+            "created_on": created,
+            "expires_on": created + timedelta(days=30),
+            "status": status,
+            "version": 1,
         }
         n_lines = 2 if n in (1, 4) else _weighted(rng, [("1", 70), ("2", 22), ("3", 8)])
         line_rows = []
@@ -144,15 +254,26 @@ def generate_rmas(
                 product = next(p for p in by_cat["electronics"] if p["serialized"])
             qty = 1 if product["serialized"] or rng.random() < 0.85 else rng.randint(2, 3)
             reason = _weighted(rng, REASONS[category])
-            serials = [f"SN{rng.randrange(10**9, 10**10)}" for _ in range(qty)] \
-                if product["serialized"] else []
-            line_rows.append({
-                "rma_id": n, "line_no": line_no, "sku": product["sku"], "gtin": product["gtin"],
-                "description": product["description"], "category": category, "quantity": qty,
-                "unit_value": product["unit_value"], "reason_code": reason,
-                "reason_note": NOTES[reason] if rng.random() < 0.6 else "",
-                "expected_serials": serials,
-            })
+            serials = (
+                [f"SN{rng.randrange(10**9, 10**10)}" for _ in range(qty)]
+                if product["serialized"]
+                else []
+            )
+            line_rows.append(
+                {
+                    "rma_id": n,
+                    "line_no": line_no,
+                    "sku": product["sku"],
+                    "gtin": product["gtin"],
+                    "description": product["description"],
+                    "category": category,
+                    "quantity": qty,
+                    "unit_value": product["unit_value"],
+                    "reason_code": reason,
+                    "reason_note": NOTES[reason] if rng.random() < 0.6 else "",
+                    "expected_serials": serials,
+                }
+            )
         carrier = _weighted(rng, [("ups", 80), ("usps", 15), ("", 5)])
         track = []
         if carrier == "ups" or n in (1, 2):
@@ -164,17 +285,29 @@ def generate_rmas(
 
 def seed_people(conn: Connection, hash_fn: Callable[[str], str] = hash_pin) -> None:
     for username, name, role, badge, pin, language, active in DEMO_USERS:
-        conn.execute(insert(users).values(
-            username=username, display_name=name, role=role, badge_code=badge,
-            pin_hash=hash_fn(pin), language=language, active=active, version=1,
-        ))
+        conn.execute(
+            insert(users).values(
+                username=username,
+                display_name=name,
+                role=role,
+                badge_code=badge,
+                pin_hash=hash_fn(pin),
+                language=language,
+                active=active,
+                version=1,
+            )
+        )
     for name, location in DEMO_STATIONS:
         if conn.execute(select(stations.c.id).where(stations.c.name == name)).first() is None:
             conn.execute(insert(stations).values(name=name, location=location))
 
 
 def seed_rmas(
-    engine: Engine, count: int, today: date, seed: int = 7, batch: int = 20_000,
+    engine: Engine,
+    count: int,
+    today: date,
+    seed: int = 7,
+    batch: int = 20_000,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Append ``count`` RMAs after the last one; returns how many were written."""
@@ -211,10 +344,12 @@ def seed_rmas(
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             for table in ("rmas", "rma_lines"):
-                conn.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-                ))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+                    )
+                )
             conn.execute(text("ANALYZE rmas; ANALYZE rma_lines; ANALYZE rma_tracking"))
         else:
             conn.exec_driver_sql("ANALYZE")
@@ -227,24 +362,52 @@ def _copy(conn: Connection, buffer: tuple[list[dict[str, Any]], ...]) -> None:
     raw = conn.connection.driver_connection
     assert raw is not None
     cur = raw.cursor()
-    cols = ["id", "number", "order_ref", "channel", "customer_name", "customer_email",
-            "customer_language", "created_on", "expires_on", "status", "version"]
+    cols = [
+        "id",
+        "number",
+        "order_ref",
+        "channel",
+        "customer_name",
+        "customer_email",
+        "customer_language",
+        "created_on",
+        "expires_on",
+        "status",
+        "version",
+    ]
     with cur.copy(f"COPY rmas ({', '.join(cols)}) FROM STDIN") as copy:
         for row in buffer[0]:
             copy.write_row([row[c] for c in cols])
-    lcols = ["rma_id", "line_no", "sku", "gtin", "description", "category", "quantity",
-             "unit_value", "reason_code", "reason_note", "expected_serials"]
+    lcols = [
+        "rma_id",
+        "line_no",
+        "sku",
+        "gtin",
+        "description",
+        "category",
+        "quantity",
+        "unit_value",
+        "reason_code",
+        "reason_note",
+        "expected_serials",
+    ]
     with cur.copy(f"COPY rma_lines ({', '.join(lcols)}) FROM STDIN") as copy:
         for row in buffer[1]:
-            copy.write_row([json.dumps(row[c]) if c == "expected_serials" else row[c]
-                            for c in lcols])
+            copy.write_row(
+                [json.dumps(row[c]) if c == "expected_serials" else row[c] for c in lcols]
+            )
     with cur.copy("COPY rma_tracking (tracking_number, rma_id, carrier) FROM STDIN") as copy:
         for row in buffer[2]:
             copy.write_row([row["tracking_number"], row["rma_id"], row["carrier"]])
 
 
-def seed_demo(engine: Engine, rma_count: int, today: date, seed: int = 7,
-              progress: Callable[[int], None] | None = None) -> int:
+def seed_demo(
+    engine: Engine,
+    rma_count: int,
+    today: date,
+    seed: int = 7,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """People, stations and ``rma_count`` RMAs into an empty database; marks it as demo."""
     with engine.begin() as conn:
         if conn.execute(select(func.count()).select_from(users)).scalar_one() == 0:

@@ -67,9 +67,15 @@ class _Repo:
 
 def _user(row: Row[Any]) -> User:
     return User(
-        id=row.id, username=row.username, display_name=row.display_name, role=Role(row.role),
-        badge_code=row.badge_code, pin_hash=row.pin_hash, language=row.language,
-        active=row.active, version=row.version,
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        role=Role(row.role),
+        badge_code=row.badge_code,
+        pin_hash=row.pin_hash,
+        language=row.language,
+        active=row.active,
+        version=row.version,
     )
 
 
@@ -89,9 +95,14 @@ class SqlUsers(_Repo):
 
     def add(self, user: User) -> User:
         values = {
-            "username": user.username, "display_name": user.display_name,
-            "role": user.role.value, "badge_code": user.badge_code, "pin_hash": user.pin_hash,
-            "language": user.language, "active": user.active, "version": user.version,
+            "username": user.username,
+            "display_name": user.display_name,
+            "role": user.role.value,
+            "badge_code": user.badge_code,
+            "pin_hash": user.pin_hash,
+            "language": user.language,
+            "active": user.active,
+            "version": user.version,
         }
         user.id = self.conn.execute(insert(users).values(values)).inserted_primary_key[0]  # type: ignore[index]
         return user
@@ -126,21 +137,37 @@ class SqlRmas(_Repo):
         line_rows = self.conn.execute(
             select(lines).where(lines.c.rma_id == row.id).order_by(lines.c.line_no)
         ).all()
-        numbers = self.conn.execute(
-            select(tracking.c.tracking_number).where(tracking.c.rma_id == row.id)
-        ).scalars().all()
+        numbers = (
+            self.conn.execute(select(tracking.c.tracking_number).where(tracking.c.rma_id == row.id))
+            .scalars()
+            .all()
+        )
         return Rma(
-            id=row.id, number=row.number, order_ref=row.order_ref, channel=row.channel,
-            customer_name=row.customer_name, customer_email=row.customer_email,
-            customer_language=row.customer_language, created_on=row.created_on,
-            expires_on=row.expires_on, status=RmaStatus(row.status), version=row.version,
+            id=row.id,
+            number=row.number,
+            order_ref=row.order_ref,
+            channel=row.channel,
+            customer_name=row.customer_name,
+            customer_email=row.customer_email,
+            customer_language=row.customer_language,
+            created_on=row.created_on,
+            expires_on=row.expires_on,
+            status=RmaStatus(row.status),
+            version=row.version,
             tracking_numbers=list(numbers),
             lines=[
                 RmaLine(
-                    id=r.id, line_no=r.line_no, sku=r.sku, gtin=r.gtin,
-                    description=r.description, category=r.category, quantity=r.quantity,
-                    unit_value=Decimal(r.unit_value), reason_code=r.reason_code,
-                    reason_note=r.reason_note, expected_serials=tuple(r.expected_serials or ()),
+                    id=r.id,
+                    line_no=r.line_no,
+                    sku=r.sku,
+                    gtin=r.gtin,
+                    description=r.description,
+                    category=r.category,
+                    quantity=r.quantity,
+                    unit_value=Decimal(r.unit_value),
+                    reason_code=r.reason_code,
+                    reason_note=r.reason_note,
+                    expected_serials=tuple(r.expected_serials or ()),
                 )
                 for r in line_rows
             ],
@@ -167,10 +194,16 @@ class SqlRmas(_Repo):
     def add(self, rma: Rma) -> Rma:
         rma.id = self.conn.execute(
             insert(rmas).values(
-                number=rma.number, order_ref=rma.order_ref, channel=rma.channel,
-                customer_name=rma.customer_name, customer_email=rma.customer_email,
-                customer_language=rma.customer_language, created_on=rma.created_on,
-                expires_on=rma.expires_on, status=rma.status.value, version=rma.version,
+                number=rma.number,
+                order_ref=rma.order_ref,
+                channel=rma.channel,
+                customer_name=rma.customer_name,
+                customer_email=rma.customer_email,
+                customer_language=rma.customer_language,
+                created_on=rma.created_on,
+                expires_on=rma.expires_on,
+                status=rma.status.value,
+                version=rma.version,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         if rma.lines:
@@ -178,10 +211,16 @@ class SqlRmas(_Repo):
                 insert(lines),
                 [
                     {
-                        "rma_id": rma.id, "line_no": ln.line_no, "sku": ln.sku, "gtin": ln.gtin,
-                        "description": ln.description, "category": ln.category,
-                        "quantity": ln.quantity, "unit_value": ln.unit_value,
-                        "reason_code": ln.reason_code, "reason_note": ln.reason_note,
+                        "rma_id": rma.id,
+                        "line_no": ln.line_no,
+                        "sku": ln.sku,
+                        "gtin": ln.gtin,
+                        "description": ln.description,
+                        "category": ln.category,
+                        "quantity": ln.quantity,
+                        "unit_value": ln.unit_value,
+                        "reason_code": ln.reason_code,
+                        "reason_note": ln.reason_note,
                         "expected_serials": list(ln.expected_serials),
                     }
                     for ln in rma.lines
@@ -209,9 +248,12 @@ class SqlReceipts(_Repo):
     def add(self, receipt: Receipt) -> Receipt:
         receipt.id = self.conn.execute(
             insert(receipts).values(
-                station_id=receipt.station_id, user_id=receipt.user_id,
-                received_at=receipt.received_at, packaging=receipt.packaging.value,
-                note=receipt.note, approved_by=receipt.approved_by,
+                station_id=receipt.station_id,
+                user_id=receipt.user_id,
+                received_at=receipt.received_at,
+                packaging=receipt.packaging.value,
+                note=receipt.note,
+                approved_by=receipt.approved_by,
                 scanned_text=receipt.scanned_text[:256],
             )
         ).inserted_primary_key[0]  # type: ignore[index]
@@ -244,11 +286,20 @@ class SqlReceipts(_Repo):
 
 def _case(row: Row[Any]) -> ExceptionCase:
     return ExceptionCase(
-        id=row.id, kind=ExceptionKind(row.kind), state=ExceptionState(row.state),
-        opened_by=row.opened_by, opened_at=row.opened_at, station_id=row.station_id,
-        receipt_id=row.receipt_id, rma_id=row.rma_id, disposition=row.disposition,
-        note=row.note, resolution=row.resolution, lead_id=row.lead_id,
-        resolved_at=row.resolved_at, version=row.version,
+        id=row.id,
+        kind=ExceptionKind(row.kind),
+        state=ExceptionState(row.state),
+        opened_by=row.opened_by,
+        opened_at=row.opened_at,
+        station_id=row.station_id,
+        receipt_id=row.receipt_id,
+        rma_id=row.rma_id,
+        disposition=row.disposition,
+        note=row.note,
+        resolution=row.resolution,
+        lead_id=row.lead_id,
+        resolved_at=row.resolved_at,
+        version=row.version,
     )
 
 
@@ -260,10 +311,16 @@ class SqlExceptions(_Repo):
     def add(self, case: ExceptionCase) -> ExceptionCase:
         case.id = self.conn.execute(
             insert(exceptions).values(
-                kind=case.kind.value, state=case.state.value, opened_by=case.opened_by,
-                opened_at=case.opened_at, station_id=case.station_id,
-                receipt_id=case.receipt_id, rma_id=case.rma_id, disposition=case.disposition,
-                note=case.note, version=case.version,
+                kind=case.kind.value,
+                state=case.state.value,
+                opened_by=case.opened_by,
+                opened_at=case.opened_at,
+                station_id=case.station_id,
+                receipt_id=case.receipt_id,
+                rma_id=case.rma_id,
+                disposition=case.disposition,
+                note=case.note,
+                version=case.version,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         return case
@@ -273,9 +330,13 @@ class SqlExceptions(_Repo):
             update(exceptions)
             .where(exceptions.c.id == case.id, exceptions.c.version == case.version)
             .values(
-                state=case.state.value, disposition=case.disposition, note=case.note,
-                resolution=case.resolution, lead_id=case.lead_id,
-                resolved_at=case.resolved_at, version=case.version + 1,
+                state=case.state.value,
+                disposition=case.disposition,
+                note=case.note,
+                resolution=case.resolution,
+                lead_id=case.lead_id,
+                resolved_at=case.resolved_at,
+                version=case.version + 1,
             )
         )
         if result.rowcount != 1:
@@ -299,15 +360,21 @@ class SqlInspections(_Repo):
         if row is None:
             return None
         return Inspection(
-            id=row.id, receipt_id=row.receipt_id, rma_id=row.rma_id, line_no=row.line_no,
-            status=InspectionStatus(row.status), version=row.version,
+            id=row.id,
+            receipt_id=row.receipt_id,
+            rma_id=row.rma_id,
+            line_no=row.line_no,
+            status=InspectionStatus(row.status),
+            version=row.version,
         )
 
     def add(self, inspection: Inspection) -> Inspection:
         inspection.id = self.conn.execute(
             insert(inspections).values(
-                receipt_id=inspection.receipt_id, rma_id=inspection.rma_id,
-                line_no=inspection.line_no, status=inspection.status.value,
+                receipt_id=inspection.receipt_id,
+                rma_id=inspection.rma_id,
+                line_no=inspection.line_no,
+                status=inspection.status.value,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         return inspection
@@ -326,9 +393,13 @@ class SqlClaims(_Repo):
     @staticmethod
     def _claim(row: Row[Any]) -> Claim:
         return Claim(
-            resource=row.resource, user_id=row.user_id, station_id=row.station_id,
-            claimed_at=row.claimed_at, expires_at=row.expires_at,
-            user_name=row.display_name, station_name=row.station_name,
+            resource=row.resource,
+            user_id=row.user_id,
+            station_id=row.station_id,
+            claimed_at=row.claimed_at,
+            expires_at=row.expires_at,
+            user_name=row.display_name,
+            station_name=row.station_name,
         )
 
     def holder(self, resource: str, now: datetime) -> Claim | None:
@@ -339,8 +410,10 @@ class SqlClaims(_Repo):
 
     def acquire(self, claim: Claim, now: datetime) -> Claim:
         values = {
-            "resource": claim.resource, "user_id": claim.user_id,
-            "station_id": claim.station_id, "claimed_at": claim.claimed_at,
+            "resource": claim.resource,
+            "user_id": claim.user_id,
+            "station_id": claim.station_id,
+            "claimed_at": claim.claimed_at,
             "expires_at": claim.expires_at,
         }
         for _attempt in range(3):
@@ -385,9 +458,14 @@ class SqlAudit(_Repo):
     def add(self, event: AuditEvent) -> None:
         self.conn.execute(
             insert(audit).values(
-                at=event.at, user_id=event.user_id, station_id=event.station_id,
-                action=event.action, entity=event.entity, entity_id=event.entity_id,
-                before=event.before, after=event.after,
+                at=event.at,
+                user_id=event.user_id,
+                station_id=event.station_id,
+                action=event.action,
+                entity=event.entity,
+                entity_id=event.entity_id,
+                before=event.before,
+                after=event.after,
             )
         )
 
@@ -399,8 +477,14 @@ class SqlAudit(_Repo):
         ).all()
         return [
             AuditEvent(
-                at=r.at, user_id=r.user_id, station_id=r.station_id, action=r.action,
-                entity=r.entity, entity_id=r.entity_id, before=r.before, after=r.after,
+                at=r.at,
+                user_id=r.user_id,
+                station_id=r.station_id,
+                action=r.action,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                before=r.before,
+                after=r.after,
             )
             for r in rows
         ]

@@ -6,8 +6,6 @@ registers this station, and returns the services the UI and the CLI use.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,8 +14,8 @@ from receiving_station.config import Config
 from receiving_station.domain.model import Station
 from receiving_station.errors import EnvironmentFailure
 from receiving_station.i18n import QT_TRANSLATE_NOOP
-from receiving_station.ports import KeystrokeDecoder
 from receiving_station.services.station import StationServices
+from receiving_station.station_app import StationApp
 from scanners.wedge import WedgeDecoder
 
 
@@ -27,17 +25,6 @@ class SchemaOutOfDate(EnvironmentFailure):
         "The shared database has schema {found}; this station needs {needed}. "
         "An admin runs 'receiving-station db upgrade' once, then every station starts.",
     )
-
-
-@dataclass
-class StationApp:
-    config: Config
-    services: StationServices
-    station: Station
-    demo: bool
-    database_label: str
-    new_wedge_decoder: Callable[[], KeystrokeDecoder]
-    close: Callable[[], None]
 
 
 def _database_label(url: str) -> str:
@@ -51,11 +38,11 @@ def _database_label(url: str) -> str:
 
 def open_database(config: Config, *, upgrade: bool | None = None) -> Any:
     """The engine for ``config``, migrated when it is the embedded database (or asked to)."""
+    from sqlalchemy.exc import DBAPIError
+
     from data.engine import make_engine
     from data.migrate import current_revision, head_revision
     from data.migrate import upgrade as run_upgrade
-    from sqlalchemy.exc import DBAPIError
-
     from receiving_station.errors import DatabaseUnavailable
 
     engine = make_engine(config.database_url)
@@ -106,7 +93,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         demo=demo,
         database_label=_database_label(config.database_url),
         new_wedge_decoder=lambda: WedgeDecoder(
-            max_gap_ms=scanner.max_gap_ms, min_length=scanner.min_length,
+            max_gap_ms=scanner.max_gap_ms,
+            min_length=scanner.min_length,
             terminator=scanner.terminator,
         ),
         close=engine.dispose,

@@ -27,8 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="NAME", help="this station's name")
     sub = p.add_subparsers(dest="command")
     gui = sub.add_parser("gui", help="open the station window (the default)")
-    gui.add_argument("--demo-data", type=int, default=0, metavar="N",
-                     help="on an empty database, first fill in demo data with N RMAs")
+    gui.add_argument(
+        "--demo-data",
+        type=int,
+        default=0,
+        metavar="N",
+        help="on an empty database, first fill in demo data with N RMAs",
+    )
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade", "revision"])
     demo = sub.add_parser("demo-data", help="add demo people, stations and RMAs")
@@ -66,9 +71,8 @@ def _run(args: argparse.Namespace) -> int:
     config = _config(args)
     command = args.command or "gui"
     if command == "gui":
-        from ui.app import run_gui
-
         from receiving_station.bootstrap import bootstrap
+        from ui.app import run_gui
 
         demo_rmas = getattr(args, "demo_data", 0)
         return run_gui(lambda: bootstrap(config, demo_rmas=demo_rmas), config)
@@ -83,7 +87,6 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if command == "demo-data":
         from data.demo import seed_demo
-
         from receiving_station.bootstrap import open_database
 
         engine = open_database(config, upgrade=True)

@@ -108,7 +108,9 @@ class _Reader:
                 if key not in self.seen:
                     known = ", ".join(sorted(self.seen))
                     raise ConfigError(
-                        key=key, expected=f"one of the known keys ({known})", found=key,
+                        key=key,
+                        expected=f"one of the known keys ({known})",
+                        found=key,
                         source=self.source,
                     )
 
@@ -131,31 +133,56 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(key="(file)", expected="valid TOML", found=str(exc), source=source) from None
+            raise ConfigError(
+                key="(file)", expected="valid TOML", found=str(exc), source=source
+            ) from None
     r = _Reader(data, source)
     data_dir = default_data_dir(env)
     default_url = f"sqlite:///{data_dir / 'station.sqlite3'}"
     url = r.get("database.url", "an sqlite:/// or postgresql:// URL", _matches(_URL), default_url)
     station = r.get(
-        "station.name", "1 to 40 letters, digits, spaces, '.', '_' or '-'", _matches(_STATION),
+        "station.name",
+        "1 to 40 letters, digits, spaces, '.', '_' or '-'",
+        _matches(_STATION),
         socket.gethostname()[:40] or "STATION",
     )
     location = r.get("station.location", "text", lambda v: isinstance(v, str), "")
     language = r.get("ui.language", "'en', 'fr' or '' (the system's)", _matches(_LANG), "")
     sounds = r.get("ui.sounds", "true or false", lambda v: isinstance(v, bool), True)
-    hold = r.get("receiving.hold_minutes", "a whole number of minutes from 1 to 240",
-                 _int_between(1, 240), 15)
+    hold = r.get(
+        "receiving.hold_minutes",
+        "a whole number of minutes from 1 to 240",
+        _int_between(1, 240),
+        15,
+    )
     scanner = ScannerConfig(
-        max_gap_ms=r.get("scanner.max_gap_ms", "a whole number of milliseconds from 5 to 500",
-                         _int_between(5, 500), 35),
-        min_length=r.get("scanner.min_length", "a whole number from 2 to 64",
-                         _int_between(2, 64), 4),
-        terminator=r.get("scanner.terminator", "'enter', 'tab' or 'none'",
-                         lambda v: v in ("enter", "tab", "none"), "enter"),
-        prefix=r.get("scanner.prefix", "text of at most 8 characters",
-                     lambda v: isinstance(v, str) and len(v) <= 8, ""),
-        suffix=r.get("scanner.suffix", "text of at most 8 characters",
-                     lambda v: isinstance(v, str) and len(v) <= 8, ""),
+        max_gap_ms=r.get(
+            "scanner.max_gap_ms",
+            "a whole number of milliseconds from 5 to 500",
+            _int_between(5, 500),
+            35,
+        ),
+        min_length=r.get(
+            "scanner.min_length", "a whole number from 2 to 64", _int_between(2, 64), 4
+        ),
+        terminator=r.get(
+            "scanner.terminator",
+            "'enter', 'tab' or 'none'",
+            lambda v: v in ("enter", "tab", "none"),
+            "enter",
+        ),
+        prefix=r.get(
+            "scanner.prefix",
+            "text of at most 8 characters",
+            lambda v: isinstance(v, str) and len(v) <= 8,
+            "",
+        ),
+        suffix=r.get(
+            "scanner.suffix",
+            "text of at most 8 characters",
+            lambda v: isinstance(v, str) and len(v) <= 8,
+            "",
+        ),
     )
     r.reject_unknown()
 

@@ -83,20 +83,20 @@ class PolicyBreach(RuleViolation):
 
 class LeadApprovalRefused(RuleViolation):
     template = QT_TRANSLATE_NOOP(
-        "errors", "{user} cannot approve: only an active lead or admin badge can. Nothing was received."
+        "errors",
+        "{user} cannot approve: only an active lead or admin badge can. Nothing was received.",
     )
 
 
 class PermissionDenied(RuleViolation):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "{user} ({role}) may not {action}. Ask a lead."
-    )
+    template = QT_TRANSLATE_NOOP("errors", "{user} ({role}) may not {action}. Ask a lead.")
 
 
 class IllegalTransition(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "{entity} cannot go from {current} to {target}; from {current} it can only go to {allowed}.",
+        "{entity} cannot go from {current} to {target}; "
+        "from {current} it can only go to {allowed}.",
     )
 
 

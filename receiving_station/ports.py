@@ -33,7 +33,7 @@ class Clock(Protocol):
 
 class ScanClassifier(Protocol):
     def classify(self, raw: str | bytes) -> ClassifiedScan:
-        """Turn raw scanner output into a classified scan; raise ``BadScan`` for unreadable input."""
+        """Turn raw scanner output into a classified scan; ``BadScan`` for unreadable input."""
         ...
 
 

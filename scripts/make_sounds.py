@@ -36,5 +36,7 @@ if __name__ == "__main__":
     out.mkdir(parents=True, exist_ok=True)
     write(out / "success.wav", tone(880, 70) + tone(1320, 110))
     silence = [0.0] * (RATE // 14)
-    write(out / "error.wav", tone(196, 180, 0.35, square=True) + silence
-          + tone(196, 260, 0.35, square=True))
+    write(
+        out / "error.wav",
+        tone(196, 180, 0.35, square=True) + silence + tone(196, 260, 0.35, square=True),
+    )

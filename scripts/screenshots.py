@@ -43,8 +43,11 @@ def main(out: Path, language: str = "en") -> None:
     window.show()
     settle(app)
     window.grab().save(str(out / f"login-{language}.png"))
-    window.session.run(lambda: station.services.login_badge("BDG-1001"),
-                       window._on_logged_in, window._on_login_failed)
+    window.session.run(
+        lambda: station.services.login_badge("BDG-1001"),
+        window._on_logged_in,
+        window._on_login_failed,
+    )
     settle(app)
     window.receive_page.handle_scan("RMA-000001")
     settle(app)

@@ -74,18 +74,41 @@ class World:
     ) -> Rma:
         created = TODAY - timedelta(days=days_old)
         rma = Rma(
-            id=None, number=number, order_ref=order_ref, channel="web",
-            customer_name="Camille Bernard", customer_email="camille@example.com",
-            created_on=created, expires_on=created + timedelta(days=window_days), status=status,
+            id=None,
+            number=number,
+            order_ref=order_ref,
+            channel="web",
+            customer_name="Camille Bernard",
+            customer_email="camille@example.com",
+            created_on=created,
+            expires_on=created + timedelta(days=window_days),
+            status=status,
             tracking_numbers=list(tracking),
-            lines=list(lines or (
-                RmaLine(1, "AP-001-M", "Slim jeans, Navy, M", 1, category="apparel",
-                        unit_value=Decimal("59.00"), reason_code="SIZE_TOO_SMALL",
-                        reason_note="Too tight"),
-                RmaLine(2, "EL-003", "Smart watch", 1, category="electronics",
-                        unit_value=Decimal("249.00"), reason_code="DEFECTIVE",
-                        expected_serials=("SN1234567890",)),
-            )),
+            lines=list(
+                lines
+                or (
+                    RmaLine(
+                        1,
+                        "AP-001-M",
+                        "Slim jeans, Navy, M",
+                        1,
+                        category="apparel",
+                        unit_value=Decimal("59.00"),
+                        reason_code="SIZE_TOO_SMALL",
+                        reason_note="Too tight",
+                    ),
+                    RmaLine(
+                        2,
+                        "EL-003",
+                        "Smart watch",
+                        1,
+                        category="electronics",
+                        unit_value=Decimal("249.00"),
+                        reason_code="DEFECTIVE",
+                        expected_serials=("SN1234567890",),
+                    ),
+                )
+            ),
         )
         with self.uow_factory() as uow:
             uow.rmas.add(rma)

@@ -13,9 +13,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from receiving_station.bootstrap import StationApp
 from receiving_station.config import Config
 from receiving_station.errors import StationError
+from receiving_station.station_app import StationApp
 from ui.errors import describe
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -61,16 +61,25 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     apply_style(qt_app)
     log_path = _log_to_file(config)
 
-    def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    def excepthook(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         log.error("unhandled error\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        QMessageBox.critical(None, qt_app.tr("Receiving Station"), describe(error).text
-                             + "\n\n" + str(log_path))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("ui", "Receiving Station"),
+            describe(error).text + "\n\n" + str(log_path),
+        )
 
     sys.excepthook = excepthook
     try:
         station = make_app()
     except StationError as exc:
-        QMessageBox.critical(None, qt_app.tr("Receiving Station cannot start"), describe(exc).text)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("ui", "Receiving Station cannot start"),
+            describe(exc).text,
+        )
         return 2
     window = MainWindow(station)
     qt_app.installEventFilter(window.scanner)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
@@ -20,7 +20,7 @@ from receiving_station.errors import EnvironmentFailure, PolicyBreach, StationEr
 log = logging.getLogger("receiving_station.ui")
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     SUCCESS = "success"
     INFO = "info"
     WARNING = "warning"

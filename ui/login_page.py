@@ -49,9 +49,12 @@ class LoginPage(QWidget):
         form.addRow(self.login_button)
         outer.addWidget(form_box, 0, Qt.AlignmentFlag.AlignHCenter)
         if demo:
-            demo_hint = QLabel(self.tr(
-                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead); "
-                "or user alice, PIN 1111."))
+            demo_hint = QLabel(
+                self.tr(
+                    "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead); "
+                    "or user alice, PIN 1111."
+                )
+            )
             demo_hint.setObjectName("demoHint")
             demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             demo_hint.setWordWrap(True)

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
-from receiving_station.bootstrap import StationApp
 from receiving_station.services.station import LoggedIn
+from receiving_station.station_app import StationApp
 from ui.errors import Feedback, Level
 from ui.login_page import LoginPage
 from ui.receive_page import ReceivePage
@@ -24,7 +24,9 @@ class MainWindow(QMainWindow):
     def __init__(self, app: StationApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.setWindowTitle(self.tr("Receiving Station — {station}").format(station=app.station.name))
+        self.setWindowTitle(
+            self.tr("Receiving Station — {station}").format(station=app.station.name)
+        )
         self.runner = CommandRunner(self)
         self.sounds = Sounds(app.config.sounds, self)
         self.session = StationSession(app.services, self.runner, self.sounds)
@@ -70,10 +72,15 @@ class MainWindow(QMainWindow):
             self.logout_button.setVisible(False)
             self.pages.setCurrentWidget(self.login_page)
             return
-        role = {"receiver": self.tr("receiver"), "inspector": self.tr("inspector"),
-                "lead": self.tr("lead"), "admin": self.tr("admin")}[who.user.role.value]
-        self.user_label.setText(self.tr("User: {name} ({role})").format(
-            name=who.user.display_name, role=role))
+        role = {
+            "receiver": self.tr("receiver"),
+            "inspector": self.tr("inspector"),
+            "lead": self.tr("lead"),
+            "admin": self.tr("admin"),
+        }[who.user.role.value]
+        self.user_label.setText(
+            self.tr("User: {name} ({role})").format(name=who.user.display_name, role=role)
+        )
         self.logout_button.setVisible(True)
         self.pages.setCurrentWidget(self.receive_page)
 
@@ -82,7 +89,9 @@ class MainWindow(QMainWindow):
         if ok:
             self.database_label.setText(self.tr("Database: {kind}, connected").format(kind=kind))
         else:
-            self.database_label.setText(self.tr("⚠ Database: {kind}, NOT reachable").format(kind=kind))
+            self.database_label.setText(
+                self.tr("⚠ Database: {kind}, NOT reachable").format(kind=kind)
+            )
         self.database_label.setProperty("alarm", not ok)
         self.database_label.style().unpolish(self.database_label)
         self.database_label.style().polish(self.database_label)
@@ -91,14 +100,20 @@ class MainWindow(QMainWindow):
 
     def _on_scanner_scan_received(self, text: str) -> None:
         if self.session.who is None:
-            self.session.run(lambda: self.app.services.login_badge(text), self._on_logged_in,
-                             self._on_login_failed)
+            self.session.run(
+                lambda: self.app.services.login_badge(text),
+                self._on_logged_in,
+                self._on_login_failed,
+            )
         else:
             self.receive_page.handle_scan(text)
 
     def _on_login_page_pin_login_requested(self, username: str, pin: str) -> None:
-        self.session.run(lambda: self.app.services.login_pin(username, pin), self._on_logged_in,
-                         self._on_login_failed)
+        self.session.run(
+            lambda: self.app.services.login_pin(username, pin),
+            self._on_logged_in,
+            self._on_login_failed,
+        )
 
     def _on_logged_in(self, result: Any) -> None:
         assert isinstance(result, LoggedIn)
@@ -107,9 +122,14 @@ class MainWindow(QMainWindow):
         self.session.set_user(Who(result.user, result.actor))
         self.receive_page.clear()
         self.receive_page.banner.clear()
-        self.receive_page.feedback(Feedback(
-            self.tr("Hello {name}. Scan the first parcel.").format(name=result.user.display_name),
-            Level.SUCCESS))
+        self.receive_page.feedback(
+            Feedback(
+                self.tr("Hello {name}. Scan the first parcel.").format(
+                    name=result.user.display_name
+                ),
+                Level.SUCCESS,
+            )
+        )
         self.receive_page.search.setFocus()
 
     def _on_login_failed(self, feedback: Feedback, _error: BaseException) -> None:

@@ -48,7 +48,8 @@ class ReceivePage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("scanField")
         self.search.setPlaceholderText(
-            self.tr("Scan the parcel, or type an RMA, tracking or order number"))
+            self.tr("Scan the parcel, or type an RMA, tracking or order number")
+        )
         self.search.setAccessibleName(self.tr("RMA, tracking or order number"))
         self.find_button = QPushButton(self.tr("Find"))
         search_row.addWidget(self.search, 1)
@@ -58,9 +59,12 @@ class ReceivePage(QWidget):
         layout.addWidget(self.banner)
 
         self.stack = QStackedWidget()
-        self.empty = QLabel(self.tr(
-            "Scan the RMA label, the carrier's tracking label or the order slip.\n"
-            "The return appears here at once."))
+        self.empty = QLabel(
+            self.tr(
+                "Scan the RMA label, the carrier's tracking label or the order slip.\n"
+                "The return appears here at once."
+            )
+        )
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
@@ -112,8 +116,11 @@ class ReceivePage(QWidget):
         grid.addWidget(self.status, 0, 1)
         grid.addWidget(self.window, 0, 2, 1, 2)
         for col, (caption, value) in enumerate(
-            [(self.tr("Customer"), self.customer), (self.tr("Order"), self.order),
-             (self.tr("Tracking"), self.tracking)]
+            [
+                (self.tr("Customer"), self.customer),
+                (self.tr("Order"), self.order),
+                (self.tr("Tracking"), self.tracking),
+            ]
         ):
             label = QLabel(caption)
             label.setObjectName("caption")
@@ -121,9 +128,15 @@ class ReceivePage(QWidget):
             grid.addWidget(value, 2, col)
         grid.addWidget(self.approval, 3, 0, 1, 4)
         self.lines = QTableWidget(0, 5)
-        self.lines.setHorizontalHeaderLabels([
-            self.tr("SKU"), self.tr("Item"), self.tr("Qty"), self.tr("Reason"),
-            self.tr("Customer's note")])
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("SKU"),
+                self.tr("Item"),
+                self.tr("Qty"),
+                self.tr("Reason"),
+                self.tr("Customer's note"),
+            ]
+        )
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -138,11 +151,16 @@ class ReceivePage(QWidget):
 
     def reason_label(self, code: str) -> str:
         labels = {
-            "SIZE_TOO_SMALL": self.tr("Size too small"), "SIZE_TOO_LARGE": self.tr("Size too large"),
-            "STYLE": self.tr("Style"), "COLOR": self.tr("Colour"),
-            "NOT_AS_DESCRIBED": self.tr("Not as described"), "DEFECTIVE": self.tr("Defective"),
-            "UNWANTED": self.tr("No longer wanted"), "WRONG_ITEM": self.tr("Wrong item sent"),
-            "OTHER": self.tr("Other"), "UNKNOWN": self.tr("Unknown"),
+            "SIZE_TOO_SMALL": self.tr("Size too small"),
+            "SIZE_TOO_LARGE": self.tr("Size too large"),
+            "STYLE": self.tr("Style"),
+            "COLOR": self.tr("Colour"),
+            "NOT_AS_DESCRIBED": self.tr("Not as described"),
+            "DEFECTIVE": self.tr("Defective"),
+            "UNWANTED": self.tr("No longer wanted"),
+            "WRONG_ITEM": self.tr("Wrong item sent"),
+            "OTHER": self.tr("Other"),
+            "UNKNOWN": self.tr("Unknown"),
         }
         return labels.get(code, code)
 
@@ -150,20 +168,25 @@ class ReceivePage(QWidget):
         if view.receipt is not None:
             return self.tr("Received")
         return {
-            "open": self.tr("Expected"), "received": self.tr("Received"),
-            "closed": self.tr("Closed"), "cancelled": self.tr("Cancelled"),
+            "open": self.tr("Expected"),
+            "received": self.tr("Received"),
+            "closed": self.tr("Closed"),
+            "cancelled": self.tr("Cancelled"),
             "declined": self.tr("Declined"),
         }[view.status.value]
 
     def window_text(self, view: RmaView) -> str:
         until = QLocale().toString(
             QDate(view.expires_on.year, view.expires_on.month, view.expires_on.day),
-            QLocale.FormatType.ShortFormat)
+            QLocale.FormatType.ShortFormat,
+        )
         if view.days_left >= 0:
-            return self.tr("Return window: %n day(s) left, until {date}", "", view.days_left) \
-                .format(date=until)
-        return self.tr("⚠ Return window passed %n day(s) ago ({date})", "", -view.days_left) \
-            .format(date=until)
+            return self.tr(
+                "Return window: %n day(s) left, until {date}", "", view.days_left
+            ).format(date=until)
+        return self.tr("⚠ Return window passed %n day(s) ago ({date})", "", -view.days_left).format(
+            date=until
+        )
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -182,9 +205,15 @@ class ReceivePage(QWidget):
         self.lines.setRowCount(len(view.lines))
         for row, line in enumerate(view.lines):
             serial = self.tr(" (serialized)") if line.serialized else ""
-            for col, value in enumerate([line.sku, line.description + serial,
-                                         QLocale().toString(line.quantity),
-                                         self.reason_label(line.reason_code), line.reason_note]):
+            for col, value in enumerate(
+                [
+                    line.sku,
+                    line.description + serial,
+                    QLocale().toString(line.quantity),
+                    self.reason_label(line.reason_code),
+                    line.reason_note,
+                ]
+            ):
                 item = QTableWidgetItem(value)
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -216,8 +245,11 @@ class ReceivePage(QWidget):
         self._refresh_actions()
         who = self.session.who
         if who is not None:
-            self.session.run(lambda: self.session.services.release(who.actor),
-                             lambda _r: None, lambda _f, _e: None)
+            self.session.run(
+                lambda: self.session.services.release(who.actor),
+                lambda _r: None,
+                lambda _f, _e: None,
+            )
 
     # -- commands -------------------------------------------------------------------------
 
@@ -241,15 +273,19 @@ class ReceivePage(QWidget):
                 return
         self.session.run(
             lambda: self.session.services.handle_scan(who.actor, text),
-            self._on_scan_done, self._on_scan_failed,
+            self._on_scan_done,
+            self._on_scan_failed,
         )
 
     def _on_scan_done(self, result: Any) -> None:
         if isinstance(result, LoggedIn):
             self.session.set_user(Who(result.user, result.actor))
             self.clear()
-            self.feedback(Feedback(self.tr("Hello {name}.").format(name=result.user.display_name),
-                                   Level.SUCCESS))
+            self.feedback(
+                Feedback(
+                    self.tr("Hello {name}.").format(name=result.user.display_name), Level.SUCCESS
+                )
+            )
         elif isinstance(result, CommandScanned):
             if result.command == "DONE":
                 self._on_receive_button_clicked()
@@ -281,11 +317,14 @@ class ReceivePage(QWidget):
         who, outcome = self.session.who, self.outcome
         if who is None or outcome is None:
             return
-        packaging = PackagingCondition.DAMAGED if self.damaged.isChecked() else PackagingCondition.GOOD
+        packaging = (
+            PackagingCondition.DAMAGED if self.damaged.isChecked() else PackagingCondition.GOOD
+        )
         note = self.note.text()
         self.session.run(
             lambda: self.session.services.receive(
-                who.actor, [outcome.rma.id], packaging=packaging, note=note, lead_badge=lead_badge),
+                who.actor, [outcome.rma.id], packaging=packaging, note=note, lead_badge=lead_badge
+            ),
             lambda receipt: self._on_received(outcome.rma, receipt),
             lambda feedback, _e: self.feedback_only(feedback),
         )
@@ -295,25 +334,38 @@ class ReceivePage(QWidget):
 
     def _on_received(self, view: RmaView, receipt: Receipt) -> None:
         self.clear()
-        self.feedback(Feedback(
-            self.tr("Parcel for {rma} received ({units} unit(s) expected). Next parcel.")
-            .format(rma=view.number, units=view.units_expected), Level.SUCCESS))
+        self.feedback(
+            Feedback(
+                self.tr(
+                    "Parcel for {rma} received ({units} unit(s) expected). Next parcel."
+                ).format(rma=view.number, units=view.units_expected),
+                Level.SUCCESS,
+            )
+        )
 
     def _on_register_button_clicked(self) -> None:
         who, text = self.session.who, self.unknown_text
         if who is None or not text:
             return
-        packaging = PackagingCondition.DAMAGED if self.damaged.isChecked() else PackagingCondition.GOOD
+        packaging = (
+            PackagingCondition.DAMAGED if self.damaged.isChecked() else PackagingCondition.GOOD
+        )
         note = self.note.text()
         self.session.run(
             lambda: self.session.services.register_unidentified(
-                who.actor, text, note=note, packaging=packaging),
+                who.actor, text, note=note, packaging=packaging
+            ),
             self._on_registered,
             lambda feedback, _e: self.feedback_only(feedback),
         )
 
     def _on_registered(self, case: ExceptionCase) -> None:
         self.clear()
-        self.feedback(Feedback(
-            self.tr("Unidentified parcel set aside in quarantine as {ref}. A lead will link it.")
-            .format(ref=case.reference), Level.SUCCESS))
+        self.feedback(
+            Feedback(
+                self.tr(
+                    "Unidentified parcel set aside in quarantine as {ref}. A lead will link it."
+                ).format(ref=case.reference),
+                Level.SUCCESS,
+            )
+        )

@@ -44,7 +44,11 @@ class ScannerFilter(QObject):
         if event.isAutoRepeat():
             return False
         key = Qt.Key(event.key())
-        mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        mods = (
+            event.modifiers()
+            & ~Qt.KeyboardModifier.ShiftModifier
+            & ~Qt.KeyboardModifier.KeypadModifier
+        )
         char = _TERMINATOR_KEYS.get(key) or event.text()
         printable = bool(char) and (char in "\r\t" or char.isprintable() or char == "\x1d")
         if mods != Qt.KeyboardModifier.NoModifier or not printable:
@@ -74,7 +78,9 @@ class ScannerFilter(QObject):
             for widget, event in payloads:
                 target = QApplication.focusWidget() or widget
                 QCoreApplication.sendEvent(target, event)
-                release = QKeyEvent(QEvent.Type.KeyRelease, event.key(), event.modifiers(), event.text())
+                release = QKeyEvent(
+                    QEvent.Type.KeyRelease, event.key(), event.modifiers(), event.text()
+                )
                 QCoreApplication.sendEvent(target, release)
         finally:
             self._replaying = False

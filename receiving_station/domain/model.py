@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from receiving_station.domain.states import StateMachine
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     RECEIVER = "receiver"
     INSPECTOR = "inspector"
     LEAD = "lead"
@@ -42,7 +42,7 @@ class Station:
     location: str = ""
 
 
-class RmaStatus(str, Enum):
+class RmaStatus(StrEnum):
     OPEN = "open"
     RECEIVED = "received"
     CLOSED = "closed"
@@ -121,7 +121,7 @@ class Rma:
         return sum(line.quantity for line in self.lines)
 
 
-class PackagingCondition(str, Enum):
+class PackagingCondition(StrEnum):
     GOOD = "good"
     DAMAGED = "damaged"
 
@@ -151,7 +151,7 @@ class ReceiptInfo:
     received_at: datetime
 
 
-class InspectionStatus(str, Enum):
+class InspectionStatus(StrEnum):
     WAITING = "waiting"
     IN_PROGRESS = "in_progress"
     AWAITING_LEAD = "awaiting_lead"
@@ -188,7 +188,7 @@ class Inspection:
         self.status = target
 
 
-class ExceptionKind(str, Enum):
+class ExceptionKind(StrEnum):
     DAMAGED = "damaged"
     WRONG_ITEM = "wrong_item"
     MISSING_ITEM = "missing_item"
@@ -201,7 +201,7 @@ class ExceptionKind(str, Enum):
     OVERRIDE = "override"
 
 
-class ExceptionState(str, Enum):
+class ExceptionState(StrEnum):
     OPEN = "open"
     IN_REVIEW = "in_review"
     RESOLVED = "resolved"

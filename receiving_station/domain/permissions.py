@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from receiving_station.domain.model import Role, User
 from receiving_station.errors import PermissionDenied
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 
 
-class Action(str, Enum):
-    RECEIVE_PARCEL = QT_TRANSLATE_NOOP("actions", "receive parcels")
-    REGISTER_UNIDENTIFIED = QT_TRANSLATE_NOOP("actions", "register unidentified parcels")
-    INSPECT = QT_TRANSLATE_NOOP("actions", "inspect items")
-    APPROVE_POLICY_BREACH = QT_TRANSLATE_NOOP("actions", "approve a parcel outside the return policy")
-    REVIEW_EXCEPTION = QT_TRANSLATE_NOOP("actions", "review exceptions")
-    RESOLVE_EXCEPTION = QT_TRANSLATE_NOOP("actions", "resolve exceptions")
-    MANAGE_USERS = QT_TRANSLATE_NOOP("actions", "manage users")
+class Action(StrEnum):
+    RECEIVE_PARCEL = QT_TRANSLATE_NOOP("errors", "receive parcels")
+    REGISTER_UNIDENTIFIED = QT_TRANSLATE_NOOP("errors", "register unidentified parcels")
+    INSPECT = QT_TRANSLATE_NOOP("errors", "inspect items")
+    APPROVE_POLICY_BREACH = QT_TRANSLATE_NOOP(
+        "actions", "approve a parcel outside the return policy"
+    )
+    REVIEW_EXCEPTION = QT_TRANSLATE_NOOP("errors", "review exceptions")
+    RESOLVE_EXCEPTION = QT_TRANSLATE_NOOP("errors", "resolve exceptions")
+    MANAGE_USERS = QT_TRANSLATE_NOOP("errors", "manage users")
 
 
 _RECEIVER = frozenset({Action.RECEIVE_PARCEL, Action.REGISTER_UNIDENTIFIED})

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class ScanKind(str, Enum):
+class ScanKind(StrEnum):
     RMA = "rma"
     ORDER = "order"
     TRACKING = "tracking"

@@ -48,7 +48,8 @@ def login_by_badge(
             raise LoginRefused(reason=UNKNOWN_BADGE)
         if not user.active:
             raise LoginRefused(reason=DEACTIVATED)
-        assert user.id is not None and station.id is not None
+        assert user.id is not None
+        assert station.id is not None
         uow.audit.add(_logged_in(user, station, now, "badge"))
         uow.commit()
         return user, Actor(user.id, station.id)
@@ -68,7 +69,8 @@ def login_with_pin(
             raise LoginRefused(reason=BAD_PIN)
         if not user.active:
             raise LoginRefused(reason=DEACTIVATED)
-        assert user.id is not None and station.id is not None
+        assert user.id is not None
+        assert station.id is not None
         uow.audit.add(_logged_in(user, station, now, "pin"))
         uow.commit()
         return user, Actor(user.id, station.id)

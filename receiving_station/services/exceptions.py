@@ -43,8 +43,12 @@ def _move(
         uow.exceptions.save(case)
         uow.audit.add(
             AuditEvent(
-                at=now, user_id=user.id, station_id=station.id, action=f"exception_{target.value}",
-                entity="exception", entity_id=case.reference,
+                at=now,
+                user_id=user.id,
+                station_id=station.id,
+                action=f"exception_{target.value}",
+                entity="exception",
+                entity_id=case.reference,
                 before={"state": before.value},
                 after={"state": case.state.value, "resolution": case.resolution or None},
             )
@@ -54,24 +58,56 @@ def _move(
 
 
 def start_review(
-    uow_factory: UnitOfWorkFactory, actor: Actor, exception_id: int, now: datetime,
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    exception_id: int,
+    now: datetime,
     seen_version: int | None = None,
 ) -> ExceptionCase:
-    return _move(uow_factory, actor, exception_id, ExceptionState.IN_REVIEW,
-                 Action.REVIEW_EXCEPTION, now, seen_version)
+    return _move(
+        uow_factory,
+        actor,
+        exception_id,
+        ExceptionState.IN_REVIEW,
+        Action.REVIEW_EXCEPTION,
+        now,
+        seen_version,
+    )
 
 
 def put_back(
-    uow_factory: UnitOfWorkFactory, actor: Actor, exception_id: int, now: datetime,
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    exception_id: int,
+    now: datetime,
     seen_version: int | None = None,
 ) -> ExceptionCase:
-    return _move(uow_factory, actor, exception_id, ExceptionState.OPEN,
-                 Action.REVIEW_EXCEPTION, now, seen_version)
+    return _move(
+        uow_factory,
+        actor,
+        exception_id,
+        ExceptionState.OPEN,
+        Action.REVIEW_EXCEPTION,
+        now,
+        seen_version,
+    )
 
 
 def resolve(
-    uow_factory: UnitOfWorkFactory, actor: Actor, exception_id: int, resolution: str,
-    now: datetime, seen_version: int | None = None,
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    exception_id: int,
+    resolution: str,
+    now: datetime,
+    seen_version: int | None = None,
 ) -> ExceptionCase:
-    return _move(uow_factory, actor, exception_id, ExceptionState.RESOLVED,
-                 Action.RESOLVE_EXCEPTION, now, seen_version, resolution=resolution)
+    return _move(
+        uow_factory,
+        actor,
+        exception_id,
+        ExceptionState.RESOLVED,
+        Action.RESOLVE_EXCEPTION,
+        now,
+        seen_version,
+        resolution=resolution,
+    )

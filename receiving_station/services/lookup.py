@@ -30,9 +30,13 @@ def find_rma(uow: UnitOfWork, scan: ClassifiedScan) -> Rma | None:
     if scan.kind is ScanKind.RMA:
         return uow.rmas.by_number(scan.text)
     if scan.kind is ScanKind.TRACKING:
-        return uow.rmas.by_tracking(scan.text) or _pick_from_order(list(uow.rmas.by_order(scan.text)))
+        return uow.rmas.by_tracking(scan.text) or _pick_from_order(
+            list(uow.rmas.by_order(scan.text))
+        )
     if scan.kind is ScanKind.ORDER:
-        return _pick_from_order(list(uow.rmas.by_order(scan.text))) or uow.rmas.by_tracking(scan.text)
+        return _pick_from_order(list(uow.rmas.by_order(scan.text))) or uow.rmas.by_tracking(
+            scan.text
+        )
     return (
         uow.rmas.by_number(scan.text)
         or uow.rmas.by_tracking(scan.text)

@@ -12,8 +12,8 @@ from receiving_station.domain.model import (
     ExceptionKind,
     PackagingCondition,
     Receipt,
-    Role,
     RmaStatus,
+    Role,
 )
 from receiving_station.domain.permissions import Action, require
 from receiving_station.domain.scan import ClassifiedScan
@@ -94,7 +94,9 @@ def scan_parcel(
         if view.receipt is not None:
             uow.claims.release_station(actor.station_id)
             uow.commit()
-            return ScanOutcome(view, _already_received(view), can_receive=False, needs_approval=False)
+            return ScanOutcome(
+                view, _already_received(view), can_receive=False, needs_approval=False
+            )
         wanted = Claim(
             resource=rma_resource(view.id),
             user_id=actor.user_id,
@@ -155,7 +157,9 @@ def receive_parcel(
                 info = uow.receipts.info_for_rma(rma_id)
                 if info is not None:
                     raise AlreadyReceived(
-                        rma=rma.number, user=info.user_name, station=info.station_name,
+                        rma=rma.number,
+                        user=info.user_name,
+                        station=info.station_name,
                         when=info.received_at,
                     )
                 holder = uow.claims.holder(rma_resource(rma_id), now)
@@ -168,7 +172,8 @@ def receive_parcel(
                 rma.transition(RmaStatus.RECEIVED)
                 uow.rmas.save_status(rma)
                 rmas.append((rma, before, breach))
-            assert station.id is not None and user.id is not None
+            assert station.id is not None
+            assert user.id is not None
             receipt = uow.receipts.add(
                 Receipt(
                     id=None,
@@ -185,12 +190,18 @@ def receive_parcel(
             for rma, before, breach in rmas:
                 uow.audit.add(
                     AuditEvent(
-                        at=now, user_id=user.id, station_id=station.id, action="receive",
-                        entity="rma", entity_id=rma.number,
+                        at=now,
+                        user_id=user.id,
+                        station_id=station.id,
+                        action="receive",
+                        entity="rma",
+                        entity_id=rma.number,
                         before={"status": before.value},
                         after={
-                            "status": rma.status.value, "receipt": receipt.id,
-                            "packaging": packaging.value, "breach": breach,
+                            "status": rma.status.value,
+                            "receipt": receipt.id,
+                            "packaging": packaging.value,
+                            "breach": breach,
                             "approved_by": approved_by,
                         },
                     )
@@ -207,7 +218,9 @@ def receive_parcel(
                 rma = uow.rmas.get(rma_id)
                 if info is not None and rma is not None:
                     raise AlreadyReceived(
-                        rma=rma.number, user=info.user_name, station=info.station_name,
+                        rma=rma.number,
+                        user=info.user_name,
+                        station=info.station_name,
                         when=info.received_at,
                     ) from None
         raise
@@ -231,24 +244,39 @@ def register_unidentified_parcel(
     """Receive a parcel nobody can match and set it aside in quarantine for a lead."""
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.REGISTER_UNIDENTIFIED)
-        assert station.id is not None and user.id is not None
+        assert station.id is not None
+        assert user.id is not None
         receipt = uow.receipts.add(
             Receipt(
-                id=None, station_id=station.id, user_id=user.id, received_at=now,
-                packaging=packaging, note=note, scanned_text=scanned_text,
+                id=None,
+                station_id=station.id,
+                user_id=user.id,
+                received_at=now,
+                packaging=packaging,
+                note=note,
+                scanned_text=scanned_text,
             )
         )
         case = uow.exceptions.add(
             ExceptionCase(
-                id=None, kind=ExceptionKind.UNIDENTIFIED_PARCEL, opened_by=user.id, opened_at=now,
-                station_id=station.id, receipt_id=receipt.id, disposition="quarantine",
+                id=None,
+                kind=ExceptionKind.UNIDENTIFIED_PARCEL,
+                opened_by=user.id,
+                opened_at=now,
+                station_id=station.id,
+                receipt_id=receipt.id,
+                disposition="quarantine",
                 note=note,
             )
         )
         uow.audit.add(
             AuditEvent(
-                at=now, user_id=user.id, station_id=station.id, action="register_unidentified",
-                entity="exception", entity_id=case.reference,
+                at=now,
+                user_id=user.id,
+                station_id=station.id,
+                action="register_unidentified",
+                entity="exception",
+                entity_id=case.reference,
                 after={"receipt": receipt.id, "scanned": scanned_text, "disposition": "quarantine"},
             )
         )

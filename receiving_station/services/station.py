@@ -88,12 +88,20 @@ class StationServices:
     ) -> Receipt:
         badge = self.classifier.classify(lead_badge).text if lead_badge else None
         return receiving.receive_parcel(
-            self.uow_factory, actor, rma_ids, self._now(), packaging=packaging, note=note,
+            self.uow_factory,
+            actor,
+            rma_ids,
+            self._now(),
+            packaging=packaging,
+            note=note,
             lead_badge=badge,
         )
 
     def register_unidentified(
-        self, actor: Actor, scanned_text: str, note: str = "",
+        self,
+        actor: Actor,
+        scanned_text: str,
+        note: str = "",
         packaging: PackagingCondition = PackagingCondition.GOOD,
     ) -> ExceptionCase:
         return receiving.register_unidentified_parcel(

@@ -68,7 +68,8 @@ def test_two_stations_scanning_the_same_rma_at_once_exactly_one_holds_it(world: 
     assert all(isinstance(r, ScanOutcome) for r in results), results
     holders = [r for r in results if r.can_receive]
     told = [r for r in results if isinstance(r.notice, HeldByOther)]
-    assert len(holders) == 1 and len(told) == 1
+    assert len(holders) == 1
+    assert len(told) == 1
     assert world.count("claims") == 1
 
 

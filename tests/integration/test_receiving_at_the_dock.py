@@ -34,12 +34,19 @@ def test_scanning_an_open_rma_shows_customer_order_lines_reasons_and_days_left(w
     outcome = scan(world, "RMA-100001")
     view = outcome.rma
     assert (view.number, view.customer_name, view.order_ref) == (
-        "RMA-100001", "Camille Bernard", "7000001")
+        "RMA-100001",
+        "Camille Bernard",
+        "7000001",
+    )
     assert [(ln.sku, ln.reason_code) for ln in view.lines] == [
-        ("AP-001-M", "SIZE_TOO_SMALL"), ("EL-003", "DEFECTIVE")]
+        ("AP-001-M", "SIZE_TOO_SMALL"),
+        ("EL-003", "DEFECTIVE"),
+    ]
     assert view.lines[0].reason_note == "Too tight"
     assert view.days_left == 25
-    assert outcome.notice is None and outcome.can_receive and not outcome.needs_approval
+    assert outcome.notice is None
+    assert outcome.can_receive
+    assert not outcome.needs_approval
 
 
 def test_a_scan_of_lower_case_rma_text_without_dash_finds_the_same_rma(world: World):
@@ -75,7 +82,9 @@ def test_an_unidentified_parcel_becomes_a_quarantine_exception_a_lead_can_work(w
     assert case.disposition == "quarantine"
     with world.uow_factory(readonly=True) as uow:
         assert [c.id for c in uow.exceptions.open_cases()] == [case.id]
-        assert uow.audit.for_entity("exception", case.reference)[0].action == "register_unidentified"
+        assert (
+            uow.audit.for_entity("exception", case.reference)[0].action == "register_unidentified"
+        )
     lead = world.actor("chloe", "LEAD-DESK")
     reviewed = world.dock1.start_review(lead, case.id, seen_version=case.version)
     assert reviewed.state is ExceptionState.IN_REVIEW
@@ -91,7 +100,9 @@ def test_an_rma_received_once_says_who_where_and_when_and_is_never_received_twic
     assert isinstance(second.notice, AlreadyReceived)
     assert not second.can_receive
     text = str(second.notice)
-    assert "Alice Martin" in text and "DOCK-1" in text and "2026-11-26" in text
+    assert "Alice Martin" in text
+    assert "DOCK-1" in text
+    assert "2026-11-26" in text
     with pytest.raises(AlreadyReceived):
         world.dock2.receive(world.actor("bruno", "DOCK-2"), [rma.id])  # type: ignore[list-item]
     assert world.count("receipts") == 1
@@ -125,7 +136,8 @@ def test_an_rma_outside_policy_needs_a_leads_badge_to_be_received(
     assert receipt.approved_by == world.user_ids["chloe"]
     with world.uow_factory(readonly=True) as uow:
         (event,) = uow.audit.for_entity("rma", "RMA-100009")
-    assert event.after is not None and event.after["approved_by"] == world.user_ids["chloe"]
+    assert event.after is not None
+    assert event.after["approved_by"] == world.user_ids["chloe"]
 
 
 def test_a_receiver_is_refused_lead_only_actions_in_the_core(world: World):
@@ -164,8 +176,10 @@ def test_two_stations_scanning_the_same_rma_one_holds_it_the_other_is_told_who(w
     first = scan(world, "RMA-100001")
     other = scan(world, "RMA-100001", user="bruno", station="DOCK-2")
     assert first.can_receive
-    assert isinstance(other.notice, HeldByOther) and not other.can_receive
-    assert "Alice Martin" in str(other.notice) and "DOCK-1" in str(other.notice)
+    assert isinstance(other.notice, HeldByOther)
+    assert not other.can_receive
+    assert "Alice Martin" in str(other.notice)
+    assert "DOCK-1" in str(other.notice)
     assert rma.id is not None
     with pytest.raises(HeldByOther):
         world.dock2.receive(world.actor("bruno", "DOCK-2"), [rma.id])
@@ -194,7 +208,8 @@ def test_a_stale_save_is_refused_and_nothing_is_duplicated(world: World):
     with world.uow_factory(readonly=True) as uow:
         stored = uow.exceptions.get(case.id)
         events = uow.audit.for_entity("exception", case.reference)
-    assert stored is not None and stored.state is ExceptionState.IN_REVIEW
+    assert stored is not None
+    assert stored.state is ExceptionState.IN_REVIEW
     assert stored.version == seen + 1
     assert [e.action for e in events] == ["register_unidentified", "exception_in_review"]
 

@@ -1,0 +1,1 @@
+"""Labels and printers: the label model, its renderers and the printer transports."""

@@ -1,0 +1,440 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Scan your badge to start</source>
+        <translation>Scannez votre badge pour commencer</translation>
+    </message>
+    <message>
+        <source>No badge? Log in with your user name and PIN.</source>
+        <translation>Pas de badge ? Connectez-vous avec votre identifiant et votre code PIN.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead); or user alice, PIN 1111.</source>
+        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe) ; ou identifiant alice, code PIN 1111.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Receiving Station — {station}</source>
+        <translation>Poste de réception — {station}</translation>
+    </message>
+    <message>
+        <source>Station: {name}</source>
+        <translation>Poste : {name}</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>Personne n’est connecté</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>réceptionnaire</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>contrôleur</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>chef d’équipe</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>Utilisateur : {name} ({role})</translation>
+    </message>
+    <message>
+        <source>embedded</source>
+        <translation>locale</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>partagée</translation>
+    </message>
+    <message>
+        <source>Database: {kind}, connected</source>
+        <translation>Base de données {kind} : connectée</translation>
+    </message>
+    <message>
+        <source>⚠ Database: {kind}, NOT reachable</source>
+        <translation>⚠ Base de données {kind} : INJOIGNABLE</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan the first parcel.</source>
+        <translation>Bonjour {name}. Scannez le premier colis.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <source>Scan the parcel, or type an RMA, tracking or order number</source>
+        <translation>Scannez le colis, ou saisissez un n° de retour, de suivi ou de commande</translation>
+    </message>
+    <message>
+        <source>RMA, tracking or order number</source>
+        <translation>N° de retour, de suivi ou de commande</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Scan the RMA label, the carrier's tracking label or the order slip.
+The return appears here at once.</source>
+        <translation>Scannez l’étiquette de retour, l’étiquette du transporteur ou le bon de commande.
+Le retour s’affiche ici aussitôt.</translation>
+    </message>
+    <message>
+        <source>Packaging damaged</source>
+        <translation>Carton endommagé</translation>
+    </message>
+    <message>
+        <source>Note on the parcel (optional)</source>
+        <translation>Remarque sur le colis (facultatif)</translation>
+    </message>
+    <message>
+        <source>Note on the parcel</source>
+        <translation>Remarque sur le colis</translation>
+    </message>
+    <message>
+        <source>Register unidentified parcel</source>
+        <translation>Enregistrer un colis non identifié</translation>
+    </message>
+    <message>
+        <source>Receive parcel (F2)</source>
+        <translation>Réceptionner le colis (F2)</translation>
+    </message>
+    <message>
+        <source>⚠ Lead approval needed: a lead scans their badge now.</source>
+        <translation>⚠ Accord du chef d’équipe requis : un chef d’équipe scanne son badge maintenant.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Customer's note</source>
+        <translation>Commentaire du client</translation>
+    </message>
+    <message>
+        <source>Size too small</source>
+        <translation>Taille trop petite</translation>
+    </message>
+    <message>
+        <source>Size too large</source>
+        <translation>Taille trop grande</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Non conforme à la description</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <source>No longer wanted</source>
+        <translation>Ne convient plus</translation>
+    </message>
+    <message>
+        <source>Wrong item sent</source>
+        <translation>Mauvais article envoyé</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Réceptionné</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Return window: %n day(s) left, until {date}</source>
+        <translation>
+            <numerusform>Délai de retour : %n jour restant, jusqu’au {date}</numerusform><numerusform>Délai de retour : %n jours restants, jusqu’au {date}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Return window passed %n day(s) ago ({date})</source>
+        <translation>
+            <numerusform>⚠ Délai de retour dépassé depuis %n jour ({date})</numerusform><numerusform>⚠ Délai de retour dépassé depuis %n jours ({date})</numerusform></translation>
+    </message>
+    <message>
+        <source> (serialized)</source>
+        <translation> (n° de série)</translation>
+    </message>
+    <message>
+        <source>Hello {name}.</source>
+        <translation>Bonjour {name}.</translation>
+    </message>
+    <message>
+        <source>Parcel for {rma} received ({units} unit(s) expected). Next parcel.</source>
+        <translation>Colis du retour {rma} réceptionné ({units} article(s) attendu(s)). Colis suivant.</translation>
+    </message>
+    <message>
+        <source>Unidentified parcel set aside in quarantine as {ref}. A lead will link it.</source>
+        <translation>Colis non identifié mis en quarantaine sous {ref}. Un chef d’équipe le rattachera.</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>approve a parcel outside the return policy</source>
+        <translation>accepter un colis hors politique de retour</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The shared database has schema {found}; this station needs {needed}. An admin runs 'receiving-station db upgrade' once, then every station starts.</source>
+        <translation>La base partagée est au schéma {found} ; ce poste a besoin du schéma {needed}. Un administrateur lance une fois « receiving-station db upgrade », puis tous les postes démarrent.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Un problème est survenu.</translation>
+    </message>
+    <message>
+        <source>Configuration: {key} must be {expected} (found {found!r}) in {source}.</source>
+        <translation>Configuration : {key} doit être {expected} (trouvé {found!r}) dans {source}.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached ({detail}). Your work is kept on this station; check the network cable or call IT, then try again.</source>
+        <translation>La base de données est injoignable ({detail}). Votre travail est conservé sur ce poste ; vérifiez le câble réseau ou appelez l’informatique, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This scan cannot be read: {reason}. Scan it again.</source>
+        <translation>Ce scan est illisible : {reason}. Scannez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Nothing matches {text}. Check the label, type the RMA or order number, or register the parcel as unidentified.</source>
+        <translation>Aucun retour ne correspond à {text}. Vérifiez l’étiquette, saisissez le n° de retour ou de commande, ou enregistrez le colis comme non identifié.</translation>
+    </message>
+    <message>
+        <source>RMA {rma} was already received by {user} at {station} on {when}. Do not receive it again; put the parcel with its first receipt.</source>
+        <translation>Le retour {rma} a déjà été réceptionné par {user} au poste {station} le {when}. Ne le réceptionnez pas une deuxième fois ; rangez le colis avec sa première réception.</translation>
+    </message>
+    <message>
+        <source>RMA {rma}: {reason}. A lead must approve before this parcel is received.</source>
+        <translation>Retour {rma} : {reason}. Un chef d’équipe doit donner son accord avant la réception du colis.</translation>
+    </message>
+    <message>
+        <source>{user} cannot approve: only an active lead or admin badge can. Nothing was received.</source>
+        <translation>{user} ne peut pas donner son accord : seul le badge d’un chef d’équipe ou d’un administrateur actif le peut. Rien n’a été réceptionné.</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {action}. Ask a lead.</source>
+        <translation>{user} ({role}) n’a pas le droit de {action}. Demandez à un chef d’équipe.</translation>
+    </message>
+    <message>
+        <source>{entity} cannot go from {current} to {target}; from {current} it can only go to {allowed}.</source>
+        <translation>{entity} ne peut pas passer de {current} à {target} ; depuis {current}, seul {allowed} est possible.</translation>
+    </message>
+    <message>
+        <source>{what} is being handled by {user} at {station} since {when}. Work on another parcel, or ask them to release it.</source>
+        <translation>{what} est pris en charge par {user} au poste {station} depuis {when}. Traitez un autre colis, ou demandez-lui de le libérer.</translation>
+    </message>
+    <message>
+        <source>{what} was changed at another station while you had it open. Your change was not saved; reload it and try again.</source>
+        <translation>{what} a été modifié sur un autre poste pendant que vous l’aviez ouvert. Votre modification n’est pas enregistrée ; rechargez et recommencez.</translation>
+    </message>
+    <message>
+        <source>Log-in refused: {reason}. Scan your badge again or ask a lead.</source>
+        <translation>Connexion refusée : {reason}. Scannez de nouveau votre badge ou demandez à un chef d’équipe.</translation>
+    </message>
+    <message>
+        <source>{what} was not found.</source>
+        <translation>{what} est introuvable.</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this station. Scan your badge.</source>
+        <translation>Personne n’est connecté sur ce poste. Scannez votre badge.</translation>
+    </message>
+    <message>
+        <source>RMA {rma_id} already has a receipt.</source>
+        <translation>Le retour {rma_id} a déjà une réception.</translation>
+    </message>
+    <message>
+        <source>this badge is not known</source>
+        <translation>ce badge est inconnu</translation>
+    </message>
+    <message>
+        <source>this user is deactivated</source>
+        <translation>cet utilisateur est désactivé</translation>
+    </message>
+    <message>
+        <source>the user name or the PIN is wrong</source>
+        <translation>l’identifiant ou le code PIN est faux</translation>
+    </message>
+    <message>
+        <source>this is a badge or a command, not a parcel label</source>
+        <translation>c’est un badge ou une commande, pas une étiquette de colis</translation>
+    </message>
+    <message>
+        <source>the return window has passed</source>
+        <translation>le délai de retour est dépassé</translation>
+    </message>
+    <message>
+        <source>this RMA was cancelled</source>
+        <translation>ce retour a été annulé</translation>
+    </message>
+    <message>
+        <source>this return was declined</source>
+        <translation>ce retour a été refusé</translation>
+    </message>
+    <message>
+        <source>an unknown badge</source>
+        <translation>un badge inconnu</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>il est vide</translation>
+    </message>
+    <message>
+        <source>the scanner sent bytes that are not text</source>
+        <translation>le scanner a envoyé des octets qui ne sont pas du texte</translation>
+    </message>
+    <message>
+        <source>it is far longer than any label we read</source>
+        <translation>il est bien plus long que toutes nos étiquettes</translation>
+    </message>
+    <message>
+        <source>it holds control characters a label never has</source>
+        <translation>il contient des caractères de contrôle qu’aucune étiquette ne porte</translation>
+    </message>
+    <message>
+        <source>Unexpected problem ({name}). It was written to the station log; your work is kept. Try again, and tell a lead if it happens again.</source>
+        <translation>Problème inattendu ({name}). Il est noté dans le journal du poste ; votre travail est conservé. Réessayez, et prévenez un chef d’équipe si cela se reproduit.</translation>
+    </message>
+    <message>
+        <source>receive parcels</source>
+        <translation>réceptionner des colis</translation>
+    </message>
+    <message>
+        <source>register unidentified parcels</source>
+        <translation>enregistrer des colis non identifiés</translation>
+    </message>
+    <message>
+        <source>inspect items</source>
+        <translation>contrôler des articles</translation>
+    </message>
+    <message>
+        <source>review exceptions</source>
+        <translation>examiner les anomalies</translation>
+    </message>
+    <message>
+        <source>resolve exceptions</source>
+        <translation>clore les anomalies</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>gérer les utilisateurs</translation>
+    </message>
+</context>
+<context>
+    <name>ui</name>
+    <message>
+        <source>Receiving Station</source>
+        <translation>Poste de réception</translation>
+    </message>
+    <message>
+        <source>Receiving Station cannot start</source>
+        <translation>Le poste de réception ne peut pas démarrer</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from receiving_station.config import load_config
+from receiving_station.errors import ConfigError
+
+
+def test_defaults_put_an_embedded_database_in_the_user_data_folder(tmp_path: Path):
+    config = load_config(env={"HOME": str(tmp_path)}, path=tmp_path / "missing.toml")
+    assert config.embedded
+    assert str(tmp_path / ".local" / "share" / "receiving-station") in config.database_url
+
+
+def test_the_environment_wins_over_the_file(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text('[database]\nurl = "sqlite:////tmp/a.db"\n[station]\nname = "dock-3"\n')
+    env = {"RS_DATABASE_URL": "postgresql+psycopg://rs@db.local/returns", "HOME": str(tmp_path)}
+    config = load_config(env=env, path=path)
+    assert config.database_url == "postgresql+psycopg://rs@db.local/returns"
+    assert config.station_name == "DOCK-3"
+    assert not config.embedded
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ("[scanner]\nmax_gap_ms = 'fast'\n", "scanner.max_gap_ms"),
+        ("[scanner]\nterminator = 'space'\n", "scanner.terminator"),
+        ("[database]\nurl = 'mysql://x'\n", "database.url"),
+        ("[station]\nnmae = 'x'\n", "station.nmae"),
+        ("[ui]\nlanguage = 'de'\n", "ui.language"),
+        ("this is not toml", "(file)"),
+    ],
+)
+def test_a_bad_value_names_its_key_and_the_expected_form(tmp_path: Path, toml: str, key: str):
+    path = tmp_path / "config.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as caught:
+        load_config(env={"HOME": str(tmp_path)}, path=path)
+    assert key in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_a_bad_environment_value_is_named(tmp_path: Path):
+    with pytest.raises(ConfigError, match="RS_STATION"):
+        load_config(env={"RS_STATION": "dock/1"}, path=tmp_path / "none.toml")

@@ -1,0 +1,1 @@
+"""Inspection workflows as data: schema, loader, step engine, grading and disposition rules."""
