@@ -206,7 +206,7 @@ def _ups(rng: random.Random) -> str:
 
 def _weighted(rng: random.Random, pairs: list[tuple[str, int]]) -> str:
     names, weights = zip(*pairs, strict=True)
-    return rng.choices(names, weights)[0]
+    return str(rng.choices(names, weights)[0])
 
 
 def generate_rmas(

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Row, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, Table, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from data.tables import (
@@ -47,17 +47,17 @@ from receiving_station.domain.model import (
 )
 from receiving_station.errors import DuplicateReceipt, StaleRecord
 
-users = UserRow.__table__
-stations = StationRow.__table__
-rmas = RmaRow.__table__
-lines = RmaLineRow.__table__
-tracking = RmaTrackingRow.__table__
-receipts = ReceiptRow.__table__
-receipt_rmas = ReceiptRmaRow.__table__
-inspections = InspectionRow.__table__
-exceptions = ExceptionRow.__table__
-claims = ClaimRow.__table__
-audit = AuditRow.__table__
+users = cast(Table, UserRow.__table__)
+stations = cast(Table, StationRow.__table__)
+rmas = cast(Table, RmaRow.__table__)
+lines = cast(Table, RmaLineRow.__table__)
+tracking = cast(Table, RmaTrackingRow.__table__)
+receipts = cast(Table, ReceiptRow.__table__)
+receipt_rmas = cast(Table, ReceiptRmaRow.__table__)
+inspections = cast(Table, InspectionRow.__table__)
+exceptions = cast(Table, ExceptionRow.__table__)
+claims = cast(Table, ClaimRow.__table__)
+audit = cast(Table, AuditRow.__table__)
 
 
 class _Repo:
@@ -104,7 +104,7 @@ class SqlUsers(_Repo):
             "active": user.active,
             "version": user.version,
         }
-        user.id = self.conn.execute(insert(users).values(values)).inserted_primary_key[0]  # type: ignore[index]
+        user.id = self.conn.execute(insert(users).values(values)).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         return user
 
     def count(self) -> int:
@@ -126,7 +126,7 @@ class SqlStations(_Repo):
         result = self.conn.execute(
             insert(stations).values(name=station.name, location=station.location)
         )
-        station.id = result.inserted_primary_key[0]  # type: ignore[index]
+        station.id = result.inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         return station
 
 
@@ -205,7 +205,7 @@ class SqlRmas(_Repo):
                 status=rma.status.value,
                 version=rma.version,
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         if rma.lines:
             self.conn.execute(
                 insert(lines),
@@ -256,7 +256,7 @@ class SqlReceipts(_Repo):
                 approved_by=receipt.approved_by,
                 scanned_text=receipt.scanned_text[:256],
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         for rma_id in receipt.rma_ids:
             try:
                 with self.conn.begin_nested():
@@ -322,7 +322,7 @@ class SqlExceptions(_Repo):
                 note=case.note,
                 version=case.version,
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         return case
 
     def save(self, case: ExceptionCase) -> None:
@@ -376,7 +376,7 @@ class SqlInspections(_Repo):
                 line_no=inspection.line_no,
                 status=inspection.status.value,
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         return inspection
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from typing import cast
+
+from sqlalchemy import Connection, Table, select
 
 from data.tables import SettingRow
 
-settings = SettingRow.__table__
+settings = cast(Table, SettingRow.__table__)
 
 
 def get_setting(conn: Connection, key: str) -> str | None:
-    return conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+    value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+    return None if value is None else str(value)
 
 
 def set_setting(conn: Connection, key: str, value: str) -> None:

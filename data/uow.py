@@ -20,6 +20,16 @@ from data.repositories import (
     SqlUsers,
 )
 from receiving_station.errors import DatabaseUnavailable
+from receiving_station.ports import (
+    AuditLog,
+    ClaimRepository,
+    ExceptionRepository,
+    InspectionRepository,
+    ReceiptRepository,
+    RmaRepository,
+    StationRepository,
+    UserRepository,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +48,15 @@ def _is_environmental(exc: BaseException) -> bool:
 class SqlUnitOfWork:
     """``with SqlUnitOfWork(engine) as uow: ...; uow.commit()``. Leaving without commit rolls
     back. A lost or locked database surfaces as :class:`DatabaseUnavailable`."""
+
+    users: UserRepository
+    stations: StationRepository
+    rmas: RmaRepository
+    receipts: ReceiptRepository
+    exceptions: ExceptionRepository
+    inspections: InspectionRepository
+    claims: ClaimRepository
+    audit: AuditLog
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
         self._engine = engine.execution_options(rs_readonly=True) if readonly else engine

@@ -105,8 +105,8 @@ class ReceivePage(QWidget):
         self.rma_number.setObjectName("rmaNumber")
         self.status = QLabel()
         self.status.setObjectName("statusChip")
-        self.window = QLabel()
-        self.window.setObjectName("windowLabel")
+        self.window_label = QLabel()
+        self.window_label.setObjectName("windowLabel")
         self.customer = QLabel()
         self.order = QLabel()
         self.tracking = QLabel()
@@ -114,7 +114,7 @@ class ReceivePage(QWidget):
         self.approval.setObjectName("approval")
         grid.addWidget(self.rma_number, 0, 0)
         grid.addWidget(self.status, 0, 1)
-        grid.addWidget(self.window, 0, 2, 1, 2)
+        grid.addWidget(self.window_label, 0, 2, 1, 2)
         for col, (caption, value) in enumerate(
             [
                 (self.tr("Customer"), self.customer),
@@ -196,8 +196,8 @@ class ReceivePage(QWidget):
         self.unknown_text = ""
         self.rma_number.setText(view.number)
         self.status.setText(self.status_label(view))
-        self.window.setText(self.window_text(view))
-        self.window.setProperty("late", view.days_left < 0)
+        self.window_label.setText(self.window_text(view))
+        self.window_label.setProperty("late", view.days_left < 0)
         self.customer.setText(f"{view.customer_name}\n{view.customer_email}")
         self.order.setText(f"{view.order_ref} · {view.channel}")
         self.tracking.setText("\n".join(view.tracking_numbers) or "—")

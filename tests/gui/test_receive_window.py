@@ -64,7 +64,7 @@ def test_an_rma_scanned_while_another_field_has_focus_shows_at_once_and_leaks_no
     assert "7000001" in page.order.text()
     assert page.lines.rowCount() == 2
     assert page.lines.item(0, 3).text() == "Size too small"
-    assert "25" in page.window.text()
+    assert "25" in page.window_label.text()
     assert page.note.text() == ""
     assert page.receive_button.isEnabled()
     assert window.sounds.played[-1] == "success"
