@@ -317,10 +317,7 @@ class ReceivePage(QWidget):
         who, outcome = self.session.who, self.outcome
         if who is None or outcome is None:
             return
-        packaging = (
-            PackagingCondition.DAMAGED if self.damaged.isChecked() else PackagingCondition.GOOD
-        )
-        note = self.note.text()
+        packaging, note = self._parcel_condition()
         self.session.run(
             lambda: self.session.services.receive(
                 who.actor, [outcome.rma.id], packaging=packaging, note=note, lead_badge=lead_badge
@@ -328,6 +325,11 @@ class ReceivePage(QWidget):
             lambda receipt: self._on_received(outcome.rma, receipt),
             lambda feedback, _e: self.feedback_only(feedback),
         )
+
+    def _parcel_condition(self) -> tuple[PackagingCondition, str]:
+        damaged = self.damaged.isChecked()
+        packaging = PackagingCondition.DAMAGED if damaged else PackagingCondition.GOOD
+        return packaging, self.note.text()
 
     def feedback_only(self, feedback: Feedback) -> None:
         self.banner.show_feedback(feedback)
@@ -347,10 +349,7 @@ class ReceivePage(QWidget):
         who, text = self.session.who, self.unknown_text
         if who is None or not text:
             return
-        packaging = (
-            PackagingCondition.DAMAGED if self.damaged.isChecked() else PackagingCondition.GOOD
-        )
-        note = self.note.text()
+        packaging, note = self._parcel_condition()
         self.session.run(
             lambda: self.session.services.register_unidentified(
                 who.actor, text, note=note, packaging=packaging

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from receiving_station.domain.model import User
+from receiving_station.errors import DatabaseUnavailable
 from receiving_station.services.context import Actor
 from receiving_station.services.station import StationServices
 from ui.errors import Feedback, Level, describe
@@ -48,8 +49,6 @@ class StationSession(QObject):
         """Run a core call off the GUI thread; errors arrive as words, with the error sound."""
 
         def failed(error: BaseException) -> None:
-            from receiving_station.errors import DatabaseUnavailable
-
             feedback = describe(error)
             self.sounds.play_for(feedback.level)
             self.database_state_changed.emit(not isinstance(error, DatabaseUnavailable))

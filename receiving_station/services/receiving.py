@@ -12,6 +12,7 @@ from receiving_station.domain.model import (
     ExceptionKind,
     PackagingCondition,
     Receipt,
+    ReceiptInfo,
     RmaStatus,
     Role,
 )
@@ -57,13 +58,9 @@ class ScanOutcome:
     needs_approval: bool
 
 
-def _already_received(view: RmaView) -> AlreadyReceived:
-    assert view.receipt is not None
+def _already_received(rma_number: str, info: ReceiptInfo) -> AlreadyReceived:
     return AlreadyReceived(
-        rma=view.number,
-        user=view.receipt.user_name,
-        station=view.receipt.station_name,
-        when=view.receipt.received_at,
+        rma=rma_number, user=info.user_name, station=info.station_name, when=info.received_at
     )
 
 
@@ -95,7 +92,10 @@ def scan_parcel(
             uow.claims.release_station(actor.station_id)
             uow.commit()
             return ScanOutcome(
-                view, _already_received(view), can_receive=False, needs_approval=False
+                view,
+                _already_received(view.number, view.receipt),
+                can_receive=False,
+                needs_approval=False,
             )
         wanted = Claim(
             resource=rma_resource(view.id),
@@ -156,12 +156,7 @@ def receive_parcel(
                     raise NotFound(what=f"RMA #{rma_id}")
                 info = uow.receipts.info_for_rma(rma_id)
                 if info is not None:
-                    raise AlreadyReceived(
-                        rma=rma.number,
-                        user=info.user_name,
-                        station=info.station_name,
-                        when=info.received_at,
-                    )
+                    raise _already_received(rma.number, info)
                 holder = uow.claims.holder(rma_resource(rma_id), now)
                 if holder is not None and holder.station_id != actor.station_id:
                     raise _held_by(rma_view(uow, rma, now.date()), holder)
@@ -217,12 +212,7 @@ def receive_parcel(
                 info = uow.receipts.info_for_rma(rma_id)
                 rma = uow.rmas.get(rma_id)
                 if info is not None and rma is not None:
-                    raise AlreadyReceived(
-                        rma=rma.number,
-                        user=info.user_name,
-                        station=info.station_name,
-                        when=info.received_at,
-                    ) from None
+                    raise _already_received(rma.number, info) from None
         raise
 
 
