@@ -18,6 +18,8 @@ class LineView:
     reason_code: str
     reason_note: str
     serialized: bool
+    gtin: str = ""
+    expected_serials: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, line: RmaLine) -> LineView:
@@ -30,6 +32,8 @@ class LineView:
             reason_code=line.reason_code,
             reason_note=line.reason_note,
             serialized=line.serialized,
+            gtin=line.gtin,
+            expected_serials=line.expected_serials,
         )
 
 

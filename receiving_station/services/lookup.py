@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from receiving_station.domain.model import Rma, RmaStatus
-from receiving_station.domain.scan import ClassifiedScan, ScanKind
+from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
 from receiving_station.errors import BadScan, UnknownScan
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
@@ -23,10 +23,7 @@ def _pick_from_order(rmas: list[Rma]) -> Rma | None:
     return max(pool, key=lambda r: (r.created_on, r.id or 0))
 
 
-def find_rma(uow: UnitOfWork, scan: ClassifiedScan) -> Rma | None:
-    """The RMA a scan refers to, or ``None``. Only exact matches: the dock never guesses."""
-    if scan.kind in (ScanKind.BADGE, ScanKind.COMMAND):
-        raise BadScan(reason=NOT_A_PARCEL)
+def _find_one(uow: UnitOfWork, scan: ClassifiedScan) -> Rma | None:
     if scan.kind is ScanKind.RMA:
         return uow.rmas.by_number(scan.text)
     if scan.kind is ScanKind.TRACKING:
@@ -37,11 +34,26 @@ def find_rma(uow: UnitOfWork, scan: ClassifiedScan) -> Rma | None:
         return _pick_from_order(list(uow.rmas.by_order(scan.text))) or uow.rmas.by_tracking(
             scan.text
         )
-    return (
-        uow.rmas.by_number(scan.text)
-        or uow.rmas.by_tracking(scan.text)
-        or _pick_from_order(list(uow.rmas.by_order(scan.text)))
-    )
+    if scan.kind is ScanKind.UNKNOWN:
+        return (
+            uow.rmas.by_number(scan.text)
+            or uow.rmas.by_tracking(scan.text)
+            or _pick_from_order(list(uow.rmas.by_order(scan.text)))
+        )
+    return None
+
+
+def find_rma(uow: UnitOfWork, scan: ClassifiedScan) -> Rma | None:
+    """The RMA a scan refers to, or ``None``. Only exact matches: the dock never guesses.
+
+    Every parcel reading of the scan is tried in turn (a 12-digit number may be a FedEx
+    number or an order number); the first exact match wins."""
+    if scan.kind in (ScanKind.BADGE, ScanKind.COMMAND):
+        raise BadScan(text=scan.raw or scan.text, reason=NOT_A_PARCEL)
+    for reading in scan.readings():
+        if reading.kind in PARCEL_KINDS and (rma := _find_one(uow, reading)) is not None:
+            return rma
+    return None
 
 
 def rma_view(uow: UnitOfWork, rma: Rma, today: date) -> RmaView:
