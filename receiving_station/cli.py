@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from receiving_station.config import Config, load_config
 from receiving_station.errors import StationError
+from receiving_station.i18n import QT_TRANSLATE_NOOP
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +43,55 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7)
     look = sub.add_parser("lookup", help="print as JSON what a scan resolves to")
     look.add_argument("text")
+    classify = sub.add_parser(
+        "classify", help="print one JSON object per scan text: what the station reads in it"
+    )
+    classify.add_argument("texts", nargs="*", metavar="TEXT")
+    classify.add_argument(
+        "--file", metavar="PATH", help="also classify each line of this file (as bytes)"
+    )
+    decode = sub.add_parser(
+        "decode", help="print one JSON object per image: every barcode found in it"
+    )
+    decode.add_argument("images", nargs="+", metavar="IMAGE")
+    decode.add_argument("--decoder", choices=["station", "zxing-cpp", "zbar"], default="station")
+    sheet = sub.add_parser("commands-sheet", help="write the command-barcode sheet as a PDF")
+    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    sheet.add_argument("--language", choices=["en", "fr"], help="default: the station's")
+    sheet.add_argument("--letter", action="store_true", help="US Letter instead of A4")
     return p
+
+
+COMMAND_HELP = {
+    "DONE": (
+        QT_TRANSLATE_NOOP("commands", "Done"),
+        QT_TRANSLATE_NOOP("commands", "Receive the parcel / finish the step"),
+    ),
+    "NEXT": (
+        QT_TRANSLATE_NOOP("commands", "Next"),
+        QT_TRANSLATE_NOOP("commands", "Go to the next step or unit"),
+    ),
+    "BACK": (
+        QT_TRANSLATE_NOOP("commands", "Back"),
+        QT_TRANSLATE_NOOP("commands", "Go back one step"),
+    ),
+    "SKIP": (
+        QT_TRANSLATE_NOOP("commands", "Skip"),
+        QT_TRANSLATE_NOOP("commands", "Skip a step that allows it"),
+    ),
+    "PHOTO": (
+        QT_TRANSLATE_NOOP("commands", "Photo"),
+        QT_TRANSLATE_NOOP("commands", "Take a photo with the station camera"),
+    ),
+    "REPRINT": (
+        QT_TRANSLATE_NOOP("commands", "Reprint"),
+        QT_TRANSLATE_NOOP("commands", "Print the last label again"),
+    ),
+    "CANCEL": (
+        QT_TRANSLATE_NOOP("commands", "Cancel"),
+        QT_TRANSLATE_NOOP("commands", "Clear the screen, keep nothing unsaved"),
+    ),
+}
 
 
 def _jsonable(value: Any) -> Any:
@@ -111,7 +161,106 @@ def _run(args: argparse.Namespace) -> int:
             app.close()
         print(json.dumps(_jsonable(view), ensure_ascii=False, indent=2))
         return 0
+    if command == "classify":
+        return _classify(config, args.texts, args.file)
+    if command == "decode":
+        return _decode(args.images, args.decoder)
+    if command == "commands-sheet":
+        return _commands_sheet(args.output, args.language or config.language, args.letter)
     raise AssertionError(command)
+
+
+def _classify(config: Config, texts: list[str], file: str | None) -> int:
+    from scanners.classifier import ScanClassifier
+
+    classifier = ScanClassifier.from_config(config.scanner)
+    inputs: list[str | bytes] = list(texts)
+    if file is not None:
+        try:
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            print(f"receiving-station: cannot read {file}: {exc.strerror}", file=sys.stderr)
+            return 2
+        inputs += [line for line in data.splitlines() if line.strip()]
+    if not inputs:
+        print("receiving-station: nothing to classify (give TEXT or --file)", file=sys.stderr)
+        return 2
+    unreadable = 0
+    for raw in inputs:
+        scan = classifier.classify(raw)
+        unreadable += not scan.readable
+        out = {
+            "kind": scan.kind.value,
+            "text": scan.text,
+            "carrier": scan.carrier or None,
+            "symbology": scan.symbology or None,
+            "fields": dict(scan.fields),
+            "alternatives": [
+                {"kind": a.kind.value, "text": a.text, "carrier": a.carrier or None}
+                for a in scan.alternatives
+            ],
+            "read": scan.raw,
+        }
+        if scan.problem:
+            out["problem"] = scan.problem
+        print(json.dumps(out, ensure_ascii=False))
+    return 1 if unreadable else 0
+
+
+def _decode(images: list[str], decoder_name: str) -> int:
+    from scanners.classifier import ScanClassifier
+    from scanners.decode import DECODERS, UnreadableImage, read_image
+
+    decoder = DECODERS[decoder_name]
+    classifier = ScanClassifier()
+    failed = 0
+    for name in images:
+        try:
+            image = read_image(Path(name))
+        except UnreadableImage as exc:
+            failed += 1
+            print(f"receiving-station: {exc}", file=sys.stderr)
+            print(json.dumps({"file": name, "error": str(exc)}, ensure_ascii=False))
+            continue
+        codes = []
+        for code in decoder(image):
+            scan = classifier.classify(code.text)
+            codes.append(
+                {
+                    "text": code.data,
+                    "symbology": code.symbology,
+                    "symbology_identifier": code.text[:3] if code.text.startswith("]") else None,
+                    "kind": scan.kind.value,
+                    "value": scan.text,
+                    "fields": dict(scan.fields),
+                    "points": [list(p) for p in code.points],
+                    "decoder": code.decoder,
+                }
+            )
+        print(json.dumps({"file": name, "codes": codes}, ensure_ascii=False))
+    return 2 if failed else 0
+
+
+def _commands_sheet(output: str, language: str, letter: bool) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from printing.command_sheet import write_command_sheet
+    from ui.app import install_translations
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    install_translations(app, language)
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("commands", text)
+
+    write_command_sheet(
+        Path(output),
+        lambda cmd: (tr(COMMAND_HELP[cmd][0]), tr(COMMAND_HELP[cmd][1])),
+        title=tr("Receiving Station: command barcodes"),
+        letter=letter,
+    )
+    print(output)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

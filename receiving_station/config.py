@@ -21,6 +21,11 @@ from receiving_station.errors import ConfigError
 
 APP_DIR_NAME = "receiving-station"
 
+DEFAULT_RMA_PATTERN = r"RMA-?(?P<number>\d{6,10})"
+DEFAULT_RMA_FORMAT = "RMA-{number}"
+DEFAULT_ORDER_PATTERN = r"#?(?P<number>\d{4,12})"
+SERIAL_TERMINATORS = {"cr": b"\r", "lf": b"\n", "crlf": b"\r\n", "tab": b"\t", "etx": b"\x03"}
+
 
 def _home(env: Mapping[str, str]) -> Path:
     return Path(env.get("HOME") or Path.home())
@@ -55,6 +60,32 @@ class ScannerConfig:
     terminator: str = "enter"
     prefix: str = ""
     suffix: str = ""
+    gs_substitute: str = ""
+    """What the scanner types for the GS1 separator (GS, 0x1D) when it cannot send it."""
+    rma_pattern: str = DEFAULT_RMA_PATTERN
+    rma_format: str = DEFAULT_RMA_FORMAT
+    order_pattern: str = DEFAULT_ORDER_PATTERN
+
+
+@dataclass(frozen=True)
+class SerialConfig:
+    """A serial (RS-232 or USB virtual COM) scanner; no port, no serial scanner."""
+
+    port: str = ""
+    baud: int = 9600
+    terminator: str = "cr"
+
+
+@dataclass(frozen=True)
+class CameraConfig:
+    device: str = ""
+    """A camera index ("0"), a device path or a video file; empty: no camera."""
+    width: int = 1280
+    height: int = 720
+    confirm_frames: int = 2
+    """A code counts only once read the same on this many consecutive frames."""
+    repeat_seconds: float = 3.0
+    """The same code is not reported again within this many seconds."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +98,8 @@ class Config:
     sounds: bool = True
     hold_minutes: int = 15
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    serial: SerialConfig = field(default_factory=SerialConfig)
+    camera: CameraConfig = field(default_factory=CameraConfig)
     source: str = "defaults"
 
     @property
@@ -123,6 +156,30 @@ def _matches(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, str) and bool(pattern.match(v))
 
 
+def _scan_pattern(value: Any) -> bool:
+    """A regular expression with a ``number`` group that never matches empty text."""
+    if not isinstance(value, str) or not 0 < len(value) <= 200:
+        return False
+    try:
+        compiled = re.compile(f"^(?:{value})$")
+    except re.error:
+        return False
+    return "number" in compiled.groupindex and not compiled.match("")
+
+
+def _rma_format(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        return bool(value.format(number="1")) and "{number}" in value
+    except (KeyError, IndexError, ValueError):
+        return False
+
+
+def _short_text(limit: int) -> Callable[[Any], bool]:
+    return lambda v: isinstance(v, str) and len(v) <= limit
+
+
 def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) -> Config:
     """Read and validate the configuration; raises :class:`ConfigError` with the key at fault."""
     env = os.environ if env is None else env
@@ -171,17 +228,75 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
             lambda v: v in ("enter", "tab", "none"),
             "enter",
         ),
-        prefix=r.get(
-            "scanner.prefix",
-            "text of at most 8 characters",
-            lambda v: isinstance(v, str) and len(v) <= 8,
+        prefix=r.get("scanner.prefix", "text of at most 8 characters", _short_text(8), ""),
+        suffix=r.get("scanner.suffix", "text of at most 8 characters", _short_text(8), ""),
+        gs_substitute=r.get(
+            "scanner.gs_substitute",
+            "text of 1 to 4 characters, or '' (the scanner sends GS itself)",
+            lambda v: isinstance(v, str) and len(v) <= 4 and v.strip() == v,
             "",
         ),
-        suffix=r.get(
-            "scanner.suffix",
-            "text of at most 8 characters",
-            lambda v: isinstance(v, str) and len(v) <= 8,
-            "",
+        rma_pattern=r.get(
+            "scanner.rma_pattern",
+            "a regular expression with a (?P<number>...) group",
+            _scan_pattern,
+            DEFAULT_RMA_PATTERN,
+        ),
+        rma_format=r.get(
+            "scanner.rma_format",
+            "text holding {number}, at most 40 characters",
+            _rma_format,
+            DEFAULT_RMA_FORMAT,
+        ),
+        order_pattern=r.get(
+            "scanner.order_pattern",
+            "a regular expression with a (?P<number>...) group",
+            _scan_pattern,
+            DEFAULT_ORDER_PATTERN,
+        ),
+    )
+    serial = SerialConfig(
+        port=r.get(
+            "serial.port", "a device path such as /dev/ttyACM0 or COM3", _short_text(200), ""
+        ),
+        baud=r.get(
+            "serial.baud",
+            "one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200",
+            lambda v: v in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200),
+            9600,
+        ),
+        terminator=r.get(
+            "serial.terminator",
+            "one of " + ", ".join(f"'{t}'" for t in SERIAL_TERMINATORS),
+            lambda v: v in SERIAL_TERMINATORS,
+            "cr",
+        ),
+    )
+    camera = CameraConfig(
+        device=str(
+            r.get(
+                "camera.device",
+                "a camera number (0 to 16), a device path or a video file",
+                lambda v: _int_between(0, 16)(v) or _short_text(300)(v),
+                "",
+            )
+        ),
+        width=r.get(
+            "camera.width", "a width from 320 to 3840 pixels", _int_between(320, 3840), 1280
+        ),
+        height=r.get(
+            "camera.height", "a height from 240 to 2160 pixels", _int_between(240, 2160), 720
+        ),
+        confirm_frames=r.get(
+            "camera.confirm_frames", "a whole number from 1 to 10", _int_between(1, 10), 2
+        ),
+        repeat_seconds=float(
+            r.get(
+                "camera.repeat_seconds",
+                "a number of seconds from 0 to 60",
+                lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 60,
+                3.0,
+            )
         ),
     )
     r.reject_unknown()
@@ -203,5 +318,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         sounds=sounds,
         hold_minutes=hold,
         scanner=scanner,
+        serial=serial,
+        camera=camera,
         source=source if path.exists() else "defaults",
     )

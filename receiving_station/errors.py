@@ -55,8 +55,18 @@ class DatabaseUnavailable(EnvironmentFailure):
     )
 
 
+class DeviceUnavailable(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The {device} is not available ({detail}). Everything else keeps working; "
+        "check its cable and the station settings.",
+    )
+
+
 class BadScan(RuleViolation):
-    template = QT_TRANSLATE_NOOP("errors", "This scan cannot be read: {reason}. Scan it again.")
+    template = QT_TRANSLATE_NOOP(
+        "errors", "This scan cannot be read ({text}): {reason}. Scan it again."
+    )
 
 
 class UnknownScan(RuleViolation):
@@ -64,6 +74,13 @@ class UnknownScan(RuleViolation):
         "errors",
         "Nothing matches {text}. Check the label, type the RMA or order number, "
         "or register the parcel as unidentified.",
+    )
+
+
+class UnknownLicensePlate(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "License plate {text} is not known here. Check that the label belongs to this site.",
     )
 
 

@@ -6,7 +6,8 @@ have in-memory fakes. Nothing here opens anything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -147,3 +148,29 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self, *, readonly: bool = False) -> UnitOfWork: ...
+
+
+class ScanSource(Protocol):
+    """A scanner that is not a keyboard (serial port, camera): it runs on its own thread and
+    calls back with each scan; ``start`` raises ``DeviceUnavailable`` when it cannot open."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+
+
+ScanSink = Callable[[str | bytes], None]
+ErrorSink = Callable[[BaseException], None]
+
+
+@dataclass(frozen=True)
+class CameraFrame:
+    """One preview frame, ready to draw: RGB888 rows, the codes found outlined."""
+
+    width: int
+    height: int
+    rgb: bytes
+    outlines: tuple[tuple[tuple[int, int], ...], ...] = ()
+    fps: float = 0.0
+
+
+FrameSink = Callable[[CameraFrame], None]

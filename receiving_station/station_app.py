@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from receiving_station.config import Config
 from receiving_station.domain.model import Station
-from receiving_station.ports import KeystrokeDecoder
+from receiving_station.ports import (
+    ErrorSink,
+    FrameSink,
+    KeystrokeDecoder,
+    ScanSink,
+    ScanSource,
+)
 from receiving_station.services.station import StationServices
 
 
@@ -20,3 +26,7 @@ class StationApp:
     database_label: str
     new_wedge_decoder: Callable[[], KeystrokeDecoder]
     close: Callable[[], None]
+    open_serial_scanner: Callable[[ScanSink, ErrorSink], ScanSource] | None = None
+    """None: no serial scanner configured."""
+    open_camera: Callable[[FrameSink, ScanSink, ErrorSink], ScanSource] | None = None
+    """None: no camera configured."""

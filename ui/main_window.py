@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
+from receiving_station.ports import ScanSource
 from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
-from ui.errors import Feedback, Level
+from ui.camera_panel import CameraPanel
+from ui.errors import Feedback, Level, describe
 from ui.login_page import LoginPage
 from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
@@ -18,6 +28,13 @@ from ui.sounds import Sounds
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
+
+
+class _SerialBridge(QObject):
+    """Carries the serial scanner thread's callbacks into the GUI thread."""
+
+    scan = Signal(object)
+    error = Signal(object)
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +67,31 @@ class MainWindow(QMainWindow):
         self.logout_button.clicked.connect(self.logout)
         for widget in (self.user_label, self.station_label, self.database_label):
             bar.addWidget(widget)
+        self.serial_label = QLabel()
+        self.serial_label.setObjectName("serialState")
+        bar.addWidget(self.serial_label)
+        self.camera_button = QPushButton(self.tr("Camera (F8)"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.toggled.connect(self._on_camera_button_toggled)
+        bar.addPermanentWidget(self.camera_button)
         bar.addPermanentWidget(self.logout_button)
+
+        self.camera = CameraPanel(app.open_camera)
+        self.camera.scan_received.connect(self._on_scanner_scan_received)
+        self.camera_dock = QDockWidget(self.tr("Camera scanner"), self)
+        self.camera_dock.setObjectName("cameraDock")
+        self.camera_dock.setWidget(self.camera)
+        self.camera_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
+        self.camera_dock.hide()
+        self.camera_dock.visibilityChanged.connect(self.camera_button.setChecked)
+        QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.camera_button.toggle)
+
+        self.serial_bridge = _SerialBridge(self)
+        self.serial_bridge.scan.connect(self._on_scanner_scan_received)
+        self.serial_bridge.error.connect(self._on_serial_error)
+        self.serial: ScanSource | None = None
+        self.start_serial_scanner()
         self.session.user_changed.connect(self._on_session_user_changed)
         self.session.database_state_changed.connect(self._on_session_database_state_changed)
         self._on_session_user_changed(None)
@@ -60,6 +101,39 @@ class MainWindow(QMainWindow):
         self.health.setInterval(HEALTH_CHECK_MS)
         self.health.timeout.connect(self.check_database)
         self.health.start()
+
+    def start_serial_scanner(self) -> None:
+        opener = self.app.open_serial_scanner
+        if opener is None:
+            self.serial_label.setVisible(False)
+            return
+        source = opener(self.serial_bridge.scan.emit, self.serial_bridge.error.emit)
+        try:
+            source.start()
+        except Exception as exc:
+            self._on_serial_error(exc)
+            return
+        self.serial = source
+        self.serial_label.setVisible(True)
+        self.serial_label.setProperty("alarm", False)
+        self.serial_label.setText(
+            self.tr("Serial scanner: {port} ready").format(port=self.app.config.serial.port)
+        )
+
+    def _on_serial_error(self, error: BaseException) -> None:
+        if self.serial is not None:
+            self.serial.stop()
+            self.serial = None
+        self.serial_label.setVisible(True)
+        self.serial_label.setProperty("alarm", True)
+        self.serial_label.setText("⚠ " + describe(error).text)
+
+    def _on_camera_button_toggled(self, on: bool) -> None:
+        self.camera_dock.setVisible(on)
+        if on:
+            self.camera.start()
+        else:
+            self.camera.stop()
 
     def check_database(self) -> None:
         self.session.run(self.app.services.ping, lambda _r: None, lambda _f, _e: None)
@@ -98,7 +172,7 @@ class MainWindow(QMainWindow):
 
     # -- input ----------------------------------------------------------------------------
 
-    def _on_scanner_scan_received(self, text: str) -> None:
+    def _on_scanner_scan_received(self, text: str | bytes) -> None:
         if self.session.who is None:
             self.session.run(
                 lambda: self.app.services.login_badge(text),
@@ -143,5 +217,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.health.stop()
+        self.camera.stop()
+        if self.serial is not None:
+            self.serial.stop()
         self.runner.wait(5000)
         super().closeEvent(event)

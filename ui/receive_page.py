@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from receiving_station.domain.model import ExceptionCase, PackagingCondition, Receipt
 from receiving_station.domain.scan import ScanKind
 from receiving_station.services.receiving import ScanOutcome
-from receiving_station.services.station import CommandScanned, LoggedIn
+from receiving_station.services.station import CommandScanned, LoggedIn, ProductScanned
+from receiving_station.services.units import UnitMatch, UnitVerdict, identify_unit
 from receiving_station.views import RmaView
 from ui.banner import Banner
 from ui.errors import Feedback, Level, describe
@@ -40,6 +41,7 @@ class ReceivePage(QWidget):
         self.session = session
         self.outcome: ScanOutcome | None = None
         self.unknown_text = ""
+        self.unit: UnitMatch | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -194,6 +196,7 @@ class ReceivePage(QWidget):
         view = outcome.rma
         self.outcome = outcome
         self.unknown_text = ""
+        self.unit = None
         self.rma_number.setText(view.number)
         self.status.setText(self.status_label(view))
         self.window_label.setText(self.window_text(view))
@@ -226,6 +229,58 @@ class ReceivePage(QWidget):
             self.session.acknowledge(Level.SUCCESS)
         self._refresh_actions()
 
+    def show_unit(self, match: UnitMatch) -> None:
+        """A product's own barcode: which line of the RMA on screen it is, if any."""
+        self.unit = match
+        details = [self.tr("GTIN {gtin}").format(gtin=match.gtin)]
+        if match.serial:
+            details.append(self.tr("serial {serial}").format(serial=match.serial))
+        if match.batch:
+            details.append(self.tr("batch {batch}").format(batch=match.batch))
+        if match.expiry:
+            details.append(self.tr("expiry {date}").format(date=match.expiry))
+        read = ", ".join(details)
+        rma = self.outcome.rma.number if self.outcome else ""
+        line = match.line
+        if self.outcome is not None:
+            for row, row_line in enumerate(self.outcome.rma.lines):
+                self._mark_row(row, row_line.sku, line is not None and row_line == line)
+        if match.verdict is UnitVerdict.MATCHED and line is not None:
+            text = self.tr("✔ Line {n}: {sku} {item} ({read}).").format(
+                n=line.line_no, sku=line.sku, item=line.description, read=read
+            )
+            level = Level.SUCCESS
+        elif match.verdict is UnitVerdict.SERIAL_MISMATCH and line is not None:
+            text = self.tr(
+                "⚠ Serial {serial} was not sold on {rma} (line {n}, {sku}). "
+                "Set the unit aside for inspection."
+            ).format(serial=match.serial, rma=rma, n=line.line_no, sku=line.sku)
+            level = Level.WARNING
+        elif match.verdict is UnitVerdict.NOT_ON_RMA:
+            text = self.tr(
+                "⚠ This product is not on {rma} ({read}): a wrong or extra item. "
+                "Set it aside for inspection."
+            ).format(rma=rma, read=read)
+            level = Level.WARNING
+        else:
+            text = self.tr(
+                "Product code read ({read}). Scan the parcel's RMA, tracking or order label first."
+            ).format(read=read)
+            level = Level.INFO
+        self.feedback(Feedback(text, level))
+
+    def _mark_row(self, row: int, sku: str, marked: bool) -> None:
+        """The line the scanned unit belongs to: a tick and bold text, not colour alone."""
+        for col in range(self.lines.columnCount()):
+            cell = self.lines.item(row, col)
+            if cell is None:
+                continue
+            if col == 0:
+                cell.setText(("✔ " + sku) if marked else sku)
+            font = cell.font()
+            font.setBold(marked)
+            cell.setFont(font)
+
     def feedback(self, feedback: Feedback) -> None:
         self.banner.show_feedback(feedback)
         self.session.acknowledge(feedback.level)
@@ -238,6 +293,7 @@ class ReceivePage(QWidget):
     def clear(self) -> None:
         self.outcome = None
         self.unknown_text = ""
+        self.unit = None
         self.damaged.setChecked(False)
         self.note.clear()
         self.search.clear()
@@ -258,18 +314,15 @@ class ReceivePage(QWidget):
         if text.strip():
             self.handle_scan(text)
 
-    def handle_scan(self, text: str) -> None:
+    def handle_scan(self, text: str | bytes) -> None:
         """A scan (or typed text) arrived: one command to the core, one result rendered."""
         who = self.session.who
         if who is None:
             return
         if self.outcome is not None and self.outcome.needs_approval:
-            try:
-                is_badge = self.session.services.classify(text).kind is ScanKind.BADGE
-            except Exception:
-                is_badge = False
-            if is_badge:
-                self._receive(lead_badge=text)
+            scan = self.session.services.classify(text)
+            if scan.kind is ScanKind.BADGE:
+                self._receive(lead_badge=scan.text)
                 return
         self.session.run(
             lambda: self.session.services.handle_scan(who.actor, text),
@@ -292,6 +345,18 @@ class ReceivePage(QWidget):
             elif result.command == "CANCEL":
                 self.clear()
                 self.banner.clear()
+            else:
+                self.feedback(
+                    Feedback(
+                        self.tr("The {command} command does nothing on the Receive page.").format(
+                            command=result.command
+                        ),
+                        Level.INFO,
+                    )
+                )
+        elif isinstance(result, ProductScanned):
+            self.search.clear()
+            self.show_unit(identify_unit(self.outcome.rma if self.outcome else None, result.scan))
         elif isinstance(result, ScanOutcome):
             self.search.clear()
             self.show_rma(result)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from receiving_station.domain.keystrokes import Hold, Scanned, Typed
 from receiving_station.ports import KeystrokeDecoder
 
+GS = "\x1d"
 _TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
 
 
@@ -50,7 +51,10 @@ class ScannerFilter(QObject):
             & ~Qt.KeyboardModifier.KeypadModifier
         )
         char = _TERMINATOR_KEYS.get(key) or event.text()
-        printable = bool(char) and (char in "\r\t" or char.isprintable() or char == "\x1d")
+        if char == GS:
+            # Scanners send the GS1 separator as Ctrl+]: part of the scan, not a shortcut.
+            mods = Qt.KeyboardModifier.NoModifier
+        printable = bool(char) and (char in "\r\t" or char.isprintable() or char == GS)
         if mods != Qt.KeyboardModifier.NoModifier or not printable:
             self._apply(self.decoder.other_key())
             return False

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from receiving_station.domain.model import ExceptionCase, PackagingCondition, Receipt, User
-from receiving_station.domain.scan import ClassifiedScan, ScanKind
+from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
+from receiving_station.errors import BadScan, UnknownLicensePlate, UnknownScan
 from receiving_station.ports import Clock, ScanClassifier, UnitOfWorkFactory
 from receiving_station.services import auth, exceptions, lookup, receiving
 from receiving_station.services.context import Actor
@@ -29,7 +30,15 @@ class CommandScanned:
     command: str
 
 
-ScanResult = ScanOutcome | LoggedIn | CommandScanned
+@dataclass(frozen=True)
+class ProductScanned:
+    """A product's own barcode (GTIN, GS1 with batch, expiry, serial): it names a unit, not
+    a parcel. The page matches it against the RMA on screen."""
+
+    scan: ClassifiedScan
+
+
+ScanResult = ScanOutcome | LoggedIn | CommandScanned | ProductScanned
 
 
 class StationServices:
@@ -51,10 +60,18 @@ class StationServices:
         return self.clock.now()
 
     def classify(self, raw: str | bytes) -> ClassifiedScan:
+        """Never raises: an unreadable scan comes back UNKNOWN with its ``problem``."""
         return self.classifier.classify(raw)
 
-    def login_badge(self, raw: str | bytes) -> LoggedIn:
+    def readable(self, raw: str | bytes) -> ClassifiedScan:
+        """The classified scan; ``BadScan`` (with what was read and why) if it is unreadable."""
         scan = self.classifier.classify(raw)
+        if not scan.readable:
+            raise BadScan(text=scan.raw, reason=scan.problem)
+        return scan
+
+    def login_badge(self, raw: str | bytes) -> LoggedIn:
+        scan = self.readable(raw)
         user, actor = auth.login_by_badge(self.uow_factory, self.station_id, scan.text, self._now())
         return LoggedIn(user, actor)
 
@@ -65,18 +82,30 @@ class StationServices:
         return LoggedIn(user, actor)
 
     def handle_scan(self, actor: Actor, raw: str | bytes) -> ScanResult:
-        """A scan at the Receive page: a badge switches user, a command acts, else a parcel."""
-        scan = self.classifier.classify(raw)
+        """A scan at the Receive page: a badge switches user, a command acts, a product code
+        names a unit, a license plate names a unit already through the dock, else a parcel."""
+        scan = self.readable(raw)
         if scan.kind is ScanKind.BADGE:
             return self.login_badge(scan.text)
         if scan.kind is ScanKind.COMMAND:
             return CommandScanned(scan.text)
-        return receiving.scan_parcel(
-            self.uow_factory, actor, scan, self._now(), hold_minutes=self.hold_minutes
-        )
+        if scan.kind is ScanKind.LICENSE_PLATE:
+            raise UnknownLicensePlate(text=scan.text)
+        product = scan.reading(ScanKind.PRODUCT)
+        if not any(r.kind in PARCEL_KINDS for r in scan.readings()):
+            assert product is not None
+            return ProductScanned(product)
+        try:
+            return receiving.scan_parcel(
+                self.uow_factory, actor, scan, self._now(), hold_minutes=self.hold_minutes
+            )
+        except UnknownScan:
+            if product is None:
+                raise
+            return ProductScanned(product)
 
     def lookup(self, raw: str | bytes) -> RmaView:
-        return lookup.lookup(self.uow_factory, self.classifier.classify(raw), self._now().date())
+        return lookup.lookup(self.uow_factory, self.readable(raw), self._now().date())
 
     def receive(
         self,
@@ -86,7 +115,7 @@ class StationServices:
         note: str = "",
         lead_badge: str | None = None,
     ) -> Receipt:
-        badge = self.classifier.classify(lead_badge).text if lead_badge else None
+        badge = self.readable(lead_badge).text if lead_badge else None
         return receiving.receive_parcel(
             self.uow_factory,
             actor,

@@ -1,16 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ReceivePage</name>
     <message numerus="yes">
         <source>Return window: %n day(s) left, until {date}</source>
         <translation>
-            <numerusform>Return window: %n day left, until {date}</numerusform><numerusform>Return window: %n days left, until {date}</numerusform></translation>
+            <numerusform>Return window: %n day left, until {date}</numerusform>
+            <numerusform>Return window: %n days left, until {date}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>⚠ Return window passed %n day(s) ago ({date})</source>
         <translation>
-            <numerusform>⚠ Return window passed %n day ago ({date})</numerusform><numerusform>⚠ Return window passed %n days ago ({date})</numerusform></translation>
+            <numerusform>⚠ Return window passed %n day ago ({date})</numerusform>
+            <numerusform>⚠ Return window passed %n days ago ({date})</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>Receiving Station: command barcodes</source>
+        <translation>Poste de réception : codes-barres de commande</translation>
+    </message>
+</context>
 <context>
     <name>Banner</name>
     <message>
@@ -21,6 +29,29 @@
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera is configured for this station ([camera] device in the configuration). Hand scanners work as usual.</source>
+        <translation>Aucune caméra n’est configurée pour ce poste (device de la section [camera] de la configuration). Les douchettes fonctionnent normalement.</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>Arrêter la caméra</translation>
+    </message>
+    <message>
+        <source>Hold the barcode in front of the camera.</source>
+        <translation>Présentez le code-barres devant la caméra.</translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation>Démarrer la caméra</translation>
+    </message>
+    <message>
+        <source>Code found: hold still.</source>
+        <translation>Code détecté : ne bougez plus.</translation>
     </message>
 </context>
 <context>
@@ -63,6 +94,18 @@
     <message>
         <source>Log out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Camera (F8)</source>
+        <translation>Caméra (F8)</translation>
+    </message>
+    <message>
+        <source>Camera scanner</source>
+        <translation>Lecture par caméra</translation>
+    </message>
+    <message>
+        <source>Serial scanner: {port} ready</source>
+        <translation>Scanner série : {port} prêt</translation>
     </message>
     <message>
         <source>Nobody logged in</source>
@@ -110,6 +153,13 @@
     </message>
 </context>
 <context>
+    <name>PreviewView</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Aperçu de la caméra</translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message>
         <source>Scan the parcel, or type an RMA, tracking or order number</source>
@@ -124,7 +174,7 @@
         <translation>Chercher</translation>
     </message>
     <message>
-        <source>Scan the RMA label, the carrier's tracking label or the order slip.
+        <source>Scan the RMA label, the carrier&apos;s tracking label or the order slip.
 The return appears here at once.</source>
         <translation>Scannez l’étiquette de retour, l’étiquette du transporteur ou le bon de commande.
 Le retour s’affiche ici aussitôt.</translation>
@@ -182,7 +232,7 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Motif</translation>
     </message>
     <message>
-        <source>Customer's note</source>
+        <source>Customer&apos;s note</source>
         <translation>Commentaire du client</translation>
     </message>
     <message>
@@ -248,20 +298,60 @@ Le retour s’affiche ici aussitôt.</translation>
     <message numerus="yes">
         <source>Return window: %n day(s) left, until {date}</source>
         <translation>
-            <numerusform>Délai de retour : %n jour restant, jusqu’au {date}</numerusform><numerusform>Délai de retour : %n jours restants, jusqu’au {date}</numerusform></translation>
+            <numerusform>Délai de retour : %n jour restant, jusqu’au {date}</numerusform>
+            <numerusform>Délai de retour : %n jours restants, jusqu’au {date}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>⚠ Return window passed %n day(s) ago ({date})</source>
         <translation>
-            <numerusform>⚠ Délai de retour dépassé depuis %n jour ({date})</numerusform><numerusform>⚠ Délai de retour dépassé depuis %n jours ({date})</numerusform></translation>
+            <numerusform>⚠ Délai de retour dépassé depuis %n jour ({date})</numerusform>
+            <numerusform>⚠ Délai de retour dépassé depuis %n jours ({date})</numerusform>
+        </translation>
     </message>
     <message>
         <source> (serialized)</source>
         <translation> (n° de série)</translation>
     </message>
     <message>
+        <source>GTIN {gtin}</source>
+        <translation>GTIN {gtin}</translation>
+    </message>
+    <message>
+        <source>serial {serial}</source>
+        <translation>n° de série {serial}</translation>
+    </message>
+    <message>
+        <source>batch {batch}</source>
+        <translation>lot {batch}</translation>
+    </message>
+    <message>
+        <source>expiry {date}</source>
+        <translation>péremption {date}</translation>
+    </message>
+    <message>
+        <source>✔ Line {n}: {sku} {item} ({read}).</source>
+        <translation>✔ Ligne {n} : {sku} {item} ({read}).</translation>
+    </message>
+    <message>
+        <source>⚠ Serial {serial} was not sold on {rma} (line {n}, {sku}). Set the unit aside for inspection.</source>
+        <translation>⚠ Le n° de série {serial} n’a pas été vendu sur le retour {rma} (ligne {n}, {sku}). Mettez l’article de côté pour contrôle.</translation>
+    </message>
+    <message>
+        <source>⚠ This product is not on {rma} ({read}): a wrong or extra item. Set it aside for inspection.</source>
+        <translation>⚠ Cet article ne figure pas sur le retour {rma} ({read}) : article erroné ou en trop. Mettez-le de côté pour contrôle.</translation>
+    </message>
+    <message>
+        <source>Product code read ({read}). Scan the parcel&apos;s RMA, tracking or order label first.</source>
+        <translation>Code article lu ({read}). Scannez d’abord l’étiquette de retour, de suivi ou de commande du colis.</translation>
+    </message>
+    <message>
         <source>Hello {name}.</source>
         <translation>Bonjour {name}.</translation>
+    </message>
+    <message>
+        <source>The {command} command does nothing on the Receive page.</source>
+        <translation>La commande {command} n’a pas d’effet sur la page Réception.</translation>
     </message>
     <message>
         <source>Parcel for {rma} received ({units} unit(s) expected). Next parcel.</source>
@@ -280,9 +370,68 @@ Le retour s’affiche ici aussitôt.</translation>
     </message>
 </context>
 <context>
+    <name>commands</name>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Receive the parcel / finish the step</source>
+        <translation>Réceptionner le colis / terminer l’étape</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Go to the next step or unit</source>
+        <translation>Passer à l’étape ou à l’article suivant</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Go back one step</source>
+        <translation>Revenir d’une étape</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Skip a step that allows it</source>
+        <translation>Passer une étape facultative</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Take a photo with the station camera</source>
+        <translation>Prendre une photo avec la caméra du poste</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <source>Print the last label again</source>
+        <translation>Réimprimer la dernière étiquette</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Clear the screen, keep nothing unsaved</source>
+        <translation>Vider l’écran, sans rien garder de non enregistré</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <source>The shared database has schema {found}; this station needs {needed}. An admin runs 'receiving-station db upgrade' once, then every station starts.</source>
+        <source>The shared database has schema {found}; this station needs {needed}. An admin runs &apos;receiving-station db upgrade&apos; once, then every station starts.</source>
         <translation>La base partagée est au schéma {found} ; ce poste a besoin du schéma {needed}. Un administrateur lance une fois « receiving-station db upgrade », puis tous les postes démarrent.</translation>
     </message>
     <message>
@@ -298,12 +447,20 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>La base de données est injoignable ({detail}). Votre travail est conservé sur ce poste ; vérifiez le câble réseau ou appelez l’informatique, puis réessayez.</translation>
     </message>
     <message>
-        <source>This scan cannot be read: {reason}. Scan it again.</source>
-        <translation>Ce scan est illisible : {reason}. Scannez de nouveau.</translation>
+        <source>The {device} is not available ({detail}). Everything else keeps working; check its cable and the station settings.</source>
+        <translation>Périphérique indisponible : {device} ({detail}). Tout le reste fonctionne ; vérifiez son câble et les réglages du poste.</translation>
+    </message>
+    <message>
+        <source>This scan cannot be read ({text}): {reason}. Scan it again.</source>
+        <translation>Ce scan est illisible ({text}) : {reason}. Scannez-le à nouveau.</translation>
     </message>
     <message>
         <source>Nothing matches {text}. Check the label, type the RMA or order number, or register the parcel as unidentified.</source>
         <translation>Aucun retour ne correspond à {text}. Vérifiez l’étiquette, saisissez le n° de retour ou de commande, ou enregistrez le colis comme non identifié.</translation>
+    </message>
+    <message>
+        <source>License plate {text} is not known here. Check that the label belongs to this site.</source>
+        <translation>Le LPN {text} est inconnu ici. Vérifiez que l’étiquette appartient bien à ce site.</translation>
     </message>
     <message>
         <source>RMA {rma} was already received by {user} at {station} on {when}. Do not receive it again; put the parcel with its first receipt.</source>
@@ -398,6 +555,10 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>il contient des caractères de contrôle qu’aucune étiquette ne porte</translation>
     </message>
     <message>
+        <source>the license plate&apos;s check digit is wrong (a misread or a typing error)</source>
+        <translation>la clé de contrôle du LPN est fausse (mauvaise lecture ou erreur de saisie)</translation>
+    </message>
+    <message>
         <source>Unexpected problem ({name}). It was written to the station log; your work is kept. Try again, and tell a lead if it happens again.</source>
         <translation>Problème inattendu ({name}). Il est noté dans le journal du poste ; votre travail est conservé. Réessayez, et prévenez un chef d’équipe si cela se reproduit.</translation>
     </message>
@@ -424,6 +585,26 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>manage users</source>
         <translation>gérer les utilisateurs</translation>
+    </message>
+    <message>
+        <source>it looks like GS1 data but does not parse</source>
+        <translation>cela ressemble à des données GS1, mais elles sont illisibles</translation>
+    </message>
+    <message>
+        <source>the product code&apos;s check digit is wrong</source>
+        <translation>la clé de contrôle du code article est fausse</translation>
+    </message>
+    <message>
+        <source>the shipping container code&apos;s check digit is wrong</source>
+        <translation>la clé de contrôle du code colis (SSCC) est fausse</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>caméra</translation>
+    </message>
+    <message>
+        <source>serial scanner</source>
+        <translation>scanner série</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ def scanner_types(qtbot: QtBot, text: str) -> None:
 
 def log_in(qtbot: QtBot, window: MainWindow, badge: str = "BDG-1001") -> None:
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.login_page.username.setFocus()
     scanner_types(qtbot, badge)
     qtbot.waitUntil(lambda: window.session.who is not None, timeout=5000)

@@ -33,6 +33,14 @@ def test_the_environment_wins_over_the_file(tmp_path: Path):
         ("[station]\nnmae = 'x'\n", "station.nmae"),
         ("[ui]\nlanguage = 'de'\n", "ui.language"),
         ("this is not toml", "(file)"),
+        ("[scanner]\nrma_pattern = 'RMA-(\\d+'\n", "scanner.rma_pattern"),
+        ("[scanner]\nrma_pattern = 'RMA-\\d+'\n", "scanner.rma_pattern"),  # no number group
+        ("[scanner]\norder_pattern = '(?P<number>\\d*)'\n", "scanner.order_pattern"),
+        ("[scanner]\nrma_format = 'RMA-{num}'\n", "scanner.rma_format"),
+        ("[serial]\nbaud = 9601\n", "serial.baud"),
+        ("[serial]\nterminator = 'semicolon'\n", "serial.terminator"),
+        ("[camera]\nconfirm_frames = 0\n", "camera.confirm_frames"),
+        ("[camera]\ndevice = 99\n", "camera.device"),
     ],
 )
 def test_a_bad_value_names_its_key_and_the_expected_form(tmp_path: Path, toml: str, key: str):
@@ -47,3 +55,28 @@ def test_a_bad_value_names_its_key_and_the_expected_form(tmp_path: Path, toml: s
 def test_a_bad_environment_value_is_named(tmp_path: Path):
     with pytest.raises(ConfigError, match="RS_STATION"):
         load_config(env={"RS_STATION": "dock/1"}, path=tmp_path / "none.toml")
+
+
+def test_scanner_serial_and_camera_settings_are_read(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[scanner]\n"
+        "rma_pattern = 'R(?P<number>\\d{8})'\n"
+        "rma_format = 'RET{number}'\n"
+        "gs_substitute = '~'\n"
+        "[serial]\nport = '/dev/ttyACM0'\nbaud = 115200\nterminator = 'crlf'\n"
+        "[camera]\ndevice = 0\nwidth = 1920\nheight = 1080\nrepeat_seconds = 2.5\n"
+    )
+    config = load_config(env={"HOME": str(tmp_path)}, path=path)
+    assert config.scanner.rma_format == "RET{number}"
+    assert config.scanner.gs_substitute == "~"
+    assert (config.serial.port, config.serial.baud, config.serial.terminator) == (
+        "/dev/ttyACM0",
+        115200,
+        "crlf",
+    )
+    assert (config.camera.device, config.camera.width, config.camera.repeat_seconds) == (
+        "0",
+        1920,
+        2.5,
+    )
