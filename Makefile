@@ -47,6 +47,8 @@ check-tests: system-test $(VENV)/.dev $(QM)
 test: lint check-tests
 
 bench: system-test $(VENV)/.dev
+	$(PY) bench/classify.py
+	$(PY) bench/decode.py
 	$(PY) bench/lookup.py
 
 screenshots: system-test $(VENV)/.dev $(QM)

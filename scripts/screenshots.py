@@ -27,10 +27,36 @@ def settle(app: QApplication, ms: int = 400) -> None:
     app.exec()
 
 
+def label_video(path: Path, text: str) -> Path:
+    """A short video of a return label held under the camera: a slightly turned white label
+    with a QR code on a grey bench."""
+    import cv2
+    import numpy as np
+    import zxingcpp
+
+    qr = np.array(zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode).to_image(scale=9))
+    label = np.full((420, 620), 255, np.uint8)
+    label[60 : 60 + qr.shape[0], 40 : 40 + qr.shape[1]] = qr
+    cv2.putText(label, text, (330, 180), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.putText(label, "RETURN", (330, 240), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
+    frame = np.full((720, 1280), 120, np.uint8)
+    frame[150:570, 330:950] = label
+    m = cv2.getRotationMatrix2D((640, 360), 8, 1.0)
+    frame = cv2.warpAffine(frame, m, (1280, 720), borderValue=120)
+    bgr = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 15, (1280, 720))
+    for _ in range(600):
+        writer.write(bgr)
+    writer.release()
+    return path
+
+
 def main(out: Path, language: str = "en") -> None:
     out.mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="rs-shots-")
-    os.environ.update(RS_DATA_DIR=workdir, RS_CONFIG=f"{workdir}/none.toml", RS_STATION="DOCK-1")
+    video = label_video(Path(workdir) / "camera.avi", "RMA-000004")
+    Path(workdir, "config.toml").write_text(f"[camera]\ndevice = '{video}'\n", encoding="utf-8")
+    os.environ.update(RS_DATA_DIR=workdir, RS_CONFIG=f"{workdir}/config.toml", RS_STATION="DOCK-1")
     config = load_config()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -58,6 +84,18 @@ def main(out: Path, language: str = "en") -> None:
     window.receive_page.handle_scan("PARCEL-WITHOUT-LABEL")
     settle(app)
     window.grab().save(str(out / f"receive-unknown-{language}.png"))
+    view = station.services.lookup("RMA-000001")
+    window.receive_page.handle_scan("RMA-000001")
+    settle(app)
+    window.receive_page.handle_scan(view.lines[0].gtin)
+    settle(app)
+    window.grab().save(str(out / f"receive-product-{language}.png"))
+    window.receive_page.clear()
+    window.receive_page.banner.clear()
+    window.camera_button.click()
+    settle(app, 2500)
+    window.grab().save(str(out / f"camera-{language}.png"))
+    window.camera.stop()
     window.close()
     station.close()
 

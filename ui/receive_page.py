@@ -246,19 +246,19 @@ class ReceivePage(QWidget):
             for row, row_line in enumerate(self.outcome.rma.lines):
                 self._mark_row(row, row_line.sku, line is not None and row_line == line)
         if match.verdict is UnitVerdict.MATCHED and line is not None:
-            text = self.tr("✔ Line {n}: {sku} {item} ({read}).").format(
+            text = self.tr("Line {n}: {sku} {item} ({read}).").format(
                 n=line.line_no, sku=line.sku, item=line.description, read=read
             )
             level = Level.SUCCESS
         elif match.verdict is UnitVerdict.SERIAL_MISMATCH and line is not None:
             text = self.tr(
-                "⚠ Serial {serial} was not sold on {rma} (line {n}, {sku}). "
+                "Serial {serial} was not sold on {rma} (line {n}, {sku}). "
                 "Set the unit aside for inspection."
             ).format(serial=match.serial, rma=rma, n=line.line_no, sku=line.sku)
             level = Level.WARNING
         elif match.verdict is UnitVerdict.NOT_ON_RMA:
             text = self.tr(
-                "⚠ This product is not on {rma} ({read}): a wrong or extra item. "
+                "This product is not on {rma} ({read}): a wrong or extra item. "
                 "Set it aside for inspection."
             ).format(rma=rma, read=read)
             level = Level.WARNING

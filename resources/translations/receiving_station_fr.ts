@@ -330,16 +330,16 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>péremption {date}</translation>
     </message>
     <message>
-        <source>✔ Line {n}: {sku} {item} ({read}).</source>
-        <translation>✔ Ligne {n} : {sku} {item} ({read}).</translation>
+        <source>Line {n}: {sku} {item} ({read}).</source>
+        <translation>Ligne {n} : {sku} {item} ({read}).</translation>
     </message>
     <message>
-        <source>⚠ Serial {serial} was not sold on {rma} (line {n}, {sku}). Set the unit aside for inspection.</source>
-        <translation>⚠ Le n° de série {serial} n’a pas été vendu sur le retour {rma} (ligne {n}, {sku}). Mettez l’article de côté pour contrôle.</translation>
+        <source>Serial {serial} was not sold on {rma} (line {n}, {sku}). Set the unit aside for inspection.</source>
+        <translation>Le n° de série {serial} n’a pas été vendu sur le retour {rma} (ligne {n}, {sku}). Mettez l’article de côté pour contrôle.</translation>
     </message>
     <message>
-        <source>⚠ This product is not on {rma} ({read}): a wrong or extra item. Set it aside for inspection.</source>
-        <translation>⚠ Cet article ne figure pas sur le retour {rma} ({read}) : article erroné ou en trop. Mettez-le de côté pour contrôle.</translation>
+        <source>This product is not on {rma} ({read}): a wrong or extra item. Set it aside for inspection.</source>
+        <translation>Cet article ne figure pas sur le retour {rma} ({read}) : article erroné ou en trop. Mettez-le de côté pour contrôle.</translation>
     </message>
     <message>
         <source>Product code read ({read}). Scan the parcel&apos;s RMA, tracking or order label first.</source>
