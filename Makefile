@@ -59,7 +59,7 @@ clean:
 
 # Collect new or changed user-facing strings into the .ts sources (then translate them).
 translations-update: $(VENV)/.app
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files 'ui/*.py' 'receiving_station/*.py' 'scanners/*.py') \
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files 'ui/*.py' 'receiving_station/*.py' 'scanners/*.py' 'workflows/*.py' 'printing/*.py') \
 		-ts resources/translations/receiving_station_fr.ts
 	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete -locations none $$(git ls-files 'ui/*.py') \
 		-ts resources/translations/receiving_station_en.ts

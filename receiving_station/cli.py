@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     decode.add_argument("images", nargs="+", metavar="IMAGE")
     decode.add_argument("--decoder", choices=["station", "zxing-cpp", "zbar"], default="station")
+    wf = sub.add_parser("workflows", help="inspection workflows")
+    wf_sub = wf.add_subparsers(dest="workflows_command", required=True)
+    check = wf_sub.add_parser("check", help="validate a folder of workflow files")
+    check.add_argument("path", nargs="?", help="default: the station's workflow folder")
     sheet = sub.add_parser("commands-sheet", help="write the command-barcode sheet as a PDF")
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sheet.add_argument("--language", choices=["en", "fr"], help="default: the station's")
@@ -165,6 +169,8 @@ def _run(args: argparse.Namespace) -> int:
         return _classify(config, args.texts, args.file)
     if command == "decode":
         return _decode(args.images, args.decoder)
+    if command == "workflows":
+        return _workflows_check(Path(args.path) if args.path else config.workflows_dir)
     if command == "commands-sheet":
         return _commands_sheet(args.output, args.language or config.language, args.letter)
     raise AssertionError(command)
@@ -239,6 +245,24 @@ def _decode(images: list[str], decoder_name: str) -> int:
             )
         print(json.dumps({"file": name, "codes": codes}, ensure_ascii=False))
     return 2 if failed else 0
+
+
+def _workflows_check(folder: Path) -> int:
+    from workflows.store import check_folder
+
+    if not folder.is_dir():
+        print(f"receiving-station: {folder} is not a folder", file=sys.stderr)
+        return 2
+    library, errors = check_folder(folder)
+    for error in errors:
+        print(f"✖ {error}", file=sys.stderr)
+    for wf in sorted(library.workflows.values(), key=lambda w: w.id):
+        print(f"  {wf.source}: {wf.id} v{wf.version}, {len(wf.steps)} steps ({wf.condition})")
+    grades = ", ".join(g.code for g in library.scale.grades)
+    rules = len(library.rules.rules) if library.rules else 0
+    print(f"{len(library.workflows)} workflows, grades {grades}, {rules} rules: ", end="")
+    print(f"{len(errors)} error(s)" if errors else "all good")
+    return 1 if errors else 0
 
 
 def _commands_sheet(output: str, language: str, letter: bool) -> int:

@@ -21,6 +21,7 @@ from receiving_station.errors import ConfigError
 
 APP_DIR_NAME = "receiving-station"
 
+DEFAULT_WORKFLOWS = Path(__file__).resolve().parent.parent / "resources" / "workflows"
 DEFAULT_RMA_PATTERN = r"RMA-?(?P<number>\d{6,10})"
 DEFAULT_RMA_FORMAT = "RMA-{number}"
 DEFAULT_ORDER_PATTERN = r"#?(?P<number>\d{4,12})"
@@ -97,6 +98,8 @@ class Config:
     language: str = ""
     sounds: bool = True
     hold_minutes: int = 15
+    workflows_dir: Path = field(default_factory=lambda: DEFAULT_WORKFLOWS)
+    """The folder of workflow, grading and rules files."""
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
     serial: SerialConfig = field(default_factory=SerialConfig)
     camera: CameraConfig = field(default_factory=CameraConfig)
@@ -212,6 +215,12 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         _int_between(1, 240),
         15,
     )
+    workflows_dir = r.get(
+        "inspection.workflows",
+        "the path of a folder of workflow files",
+        lambda v: isinstance(v, str) and bool(v.strip()),
+        str(DEFAULT_WORKFLOWS),
+    )
     scanner = ScannerConfig(
         max_gap_ms=r.get(
             "scanner.max_gap_ms",
@@ -317,6 +326,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         language=env.get("RS_LANGUAGE", language),
         sounds=sounds,
         hold_minutes=hold,
+        workflows_dir=Path(workflows_dir).expanduser(),
         scanner=scanner,
         serial=serial,
         camera=camera,

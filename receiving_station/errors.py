@@ -47,6 +47,16 @@ class ConfigError(StationError):
     )
 
 
+class DefinitionError(StationError):
+    """A workflow, grading or rules file that is not right; the working version stays."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{file}: {where}{field} must be {expected} (found {found}). "
+        "The previous version stays in use until this is fixed.",
+    )
+
+
 class DatabaseUnavailable(EnvironmentFailure):
     template = QT_TRANSLATE_NOOP(
         "errors",
@@ -60,6 +70,16 @@ class DeviceUnavailable(EnvironmentFailure):
         "errors",
         "The {device} is not available ({detail}). Everything else keeps working; "
         "check its cable and the station settings.",
+    )
+
+
+class BadAnswer(RuleViolation):
+    template = QT_TRANSLATE_NOOP("errors", "{step}: {problem}. Nothing was saved.")
+
+
+class InspectionIncomplete(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The inspection cannot be completed yet: {step}: {problem}."
     )
 
 

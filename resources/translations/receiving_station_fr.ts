@@ -443,12 +443,24 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Configuration : {key} doit être {expected} (trouvé {found!r}) dans {source}.</translation>
     </message>
     <message>
+        <source>{file}: {where}{field} must be {expected} (found {found}). The previous version stays in use until this is fixed.</source>
+        <translation>{file} : {where}{field} doit être {expected} (trouvé {found}). La version précédente reste en service jusqu’à la correction.</translation>
+    </message>
+    <message>
         <source>The database cannot be reached ({detail}). Your work is kept on this station; check the network cable or call IT, then try again.</source>
         <translation>La base de données est injoignable ({detail}). Votre travail est conservé sur ce poste ; vérifiez le câble réseau ou appelez l’informatique, puis réessayez.</translation>
     </message>
     <message>
         <source>The {device} is not available ({detail}). Everything else keeps working; check its cable and the station settings.</source>
         <translation>Périphérique indisponible : {device} ({detail}). Tout le reste fonctionne ; vérifiez son câble et les réglages du poste.</translation>
+    </message>
+    <message>
+        <source>{step}: {problem}. Nothing was saved.</source>
+        <translation>{step} : {problem}. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The inspection cannot be completed yet: {step}: {problem}.</source>
+        <translation>Le contrôle ne peut pas encore être terminé : {step} : {problem}.</translation>
     </message>
     <message>
         <source>This scan cannot be read ({text}): {reason}. Scan it again.</source>
@@ -605,6 +617,62 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>serial scanner</source>
         <translation>scanner série</translation>
+    </message>
+    <message>
+        <source>an override needs a reason of a few words</source>
+        <translation>une dérogation demande un motif de quelques mots</translation>
+    </message>
+    <message>
+        <source>choose one of the dispositions shown</source>
+        <translation>choisissez l’une des destinations proposées</translation>
+    </message>
+    <message>
+        <source>the answer must be yes or no</source>
+        <translation>la réponse doit être oui ou non</translation>
+    </message>
+    <message>
+        <source>the answer must be one of the choices shown</source>
+        <translation>la réponse doit être l’un des choix proposés</translation>
+    </message>
+    <message>
+        <source>the answer must be items of the list shown</source>
+        <translation>la réponse doit être des éléments de la liste proposée</translation>
+    </message>
+    <message>
+        <source>the answer must be a grade of the scale</source>
+        <translation>la réponse doit être un grade de l’échelle</translation>
+    </message>
+    <message>
+        <source>the answer must be photos, no more than allowed</source>
+        <translation>la réponse doit être des photos, pas plus que le nombre permis</translation>
+    </message>
+    <message>
+        <source>scan or type the code</source>
+        <translation>scannez ou saisissez le code</translation>
+    </message>
+    <message>
+        <source>the answer must be a number within the limits</source>
+        <translation>la réponse doit être un nombre dans les limites</translation>
+    </message>
+    <message>
+        <source>the note is longer than allowed</source>
+        <translation>la remarque est plus longue que permis</translation>
+    </message>
+    <message>
+        <source>this step is required and cannot be skipped</source>
+        <translation>cette étape est obligatoire et ne peut pas être passée</translation>
+    </message>
+    <message>
+        <source>there is no step to answer: check the summary</source>
+        <translation>il n’y a pas d’étape à remplir : vérifiez le récapitulatif</translation>
+    </message>
+    <message>
+        <source>this required step has no answer yet</source>
+        <translation>cette étape obligatoire n’a pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>it needs more photos</source>
+        <translation>il faut davantage de photos</translation>
     </message>
 </context>
 <context>

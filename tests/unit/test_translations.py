@@ -32,7 +32,7 @@ def test_the_french_file_covers_every_string_in_the_code(tmp_path: Path):
     root = TS.parents[1]
     sources = [
         str(p.relative_to(root))
-        for pkg in ("ui", "receiving_station", "scanners")
+        for pkg in ("ui", "receiving_station", "scanners", "workflows", "printing")
         for p in sorted((root / pkg).rglob("*.py"))
     ]
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
