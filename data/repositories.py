@@ -19,7 +19,6 @@ from data.tables import (
     AuditRow,
     ClaimRow,
     ExceptionRow,
-    InspectionRow,
     ReceiptRmaRow,
     ReceiptRow,
     RmaLineRow,
@@ -34,8 +33,7 @@ from receiving_station.domain.model import (
     ExceptionCase,
     ExceptionKind,
     ExceptionState,
-    Inspection,
-    InspectionStatus,
+    PackagingCondition,
     Receipt,
     ReceiptInfo,
     Rma,
@@ -54,7 +52,6 @@ lines = cast(Table, RmaLineRow.__table__)
 tracking = cast(Table, RmaTrackingRow.__table__)
 receipts = cast(Table, ReceiptRow.__table__)
 receipt_rmas = cast(Table, ReceiptRmaRow.__table__)
-inspections = cast(Table, InspectionRow.__table__)
 exceptions = cast(Table, ExceptionRow.__table__)
 claims = cast(Table, ClaimRow.__table__)
 audit = cast(Table, AuditRow.__table__)
@@ -267,6 +264,27 @@ class SqlReceipts(_Repo):
                 raise DuplicateReceipt(rma_id=rma_id) from None
         return receipt
 
+    def get(self, receipt_id: int) -> Receipt | None:
+        row = self.conn.execute(select(receipts).where(receipts.c.id == receipt_id)).first()
+        if row is None:
+            return None
+        rma_ids = self.conn.execute(
+            select(receipt_rmas.c.rma_id)
+            .where(receipt_rmas.c.receipt_id == receipt_id)
+            .order_by(receipt_rmas.c.rma_id)
+        ).scalars()
+        return Receipt(
+            id=row.id,
+            station_id=row.station_id,
+            user_id=row.user_id,
+            received_at=row.received_at,
+            packaging=PackagingCondition(row.packaging),
+            note=row.note,
+            rma_ids=list(rma_ids),
+            approved_by=row.approved_by,
+            scanned_text=row.scanned_text,
+        )
+
     def info_for_rma(self, rma_id: int) -> ReceiptInfo | None:
         stmt = (
             select(receipts.c.id, users.c.display_name, stations.c.name, receipts.c.received_at)
@@ -300,6 +318,7 @@ def _case(row: Row[Any]) -> ExceptionCase:
         lead_id=row.lead_id,
         resolved_at=row.resolved_at,
         version=row.version,
+        inspection_id=row.inspection_id,
     )
 
 
@@ -321,6 +340,7 @@ class SqlExceptions(_Repo):
                 disposition=case.disposition,
                 note=case.note,
                 version=case.version,
+                inspection_id=case.inspection_id,
             )
         ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         return case
@@ -350,34 +370,6 @@ class SqlExceptions(_Repo):
             .order_by(exceptions.c.opened_at, exceptions.c.id)
         ).all()
         return [_case(r) for r in rows]
-
-
-class SqlInspections(_Repo):
-    def get(self, inspection_id: int) -> Inspection | None:
-        row = self.conn.execute(
-            select(inspections).where(inspections.c.id == inspection_id)
-        ).first()
-        if row is None:
-            return None
-        return Inspection(
-            id=row.id,
-            receipt_id=row.receipt_id,
-            rma_id=row.rma_id,
-            line_no=row.line_no,
-            status=InspectionStatus(row.status),
-            version=row.version,
-        )
-
-    def add(self, inspection: Inspection) -> Inspection:
-        inspection.id = self.conn.execute(
-            insert(inspections).values(
-                receipt_id=inspection.receipt_id,
-                rma_id=inspection.rma_id,
-                line_no=inspection.line_no,
-                status=inspection.status.value,
-            )
-        ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
-        return inspection
 
 
 class SqlClaims(_Repo):

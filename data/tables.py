@@ -13,11 +13,13 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -156,6 +158,65 @@ class InspectionRow(Base):
     line_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="waiting")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"), nullable=True)
+    inspector_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    condition: Mapped[str] = mapped_column(String(24), default="standard")
+    category: Mapped[str] = mapped_column(String(32), default="")
+    scanned_text: Mapped[str] = mapped_column(String(256), default="")
+    gtin: Mapped[str] = mapped_column(String(14), default="")
+    serial: Mapped[str] = mapped_column(String(64), default="")
+    batch: Mapped[str] = mapped_column(String(64), default="")
+    expiry: Mapped[str] = mapped_column(String(10), default="")
+    unit_value: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0"))
+    reason_code: Mapped[str] = mapped_column(String(32), default="")
+    workflow_id: Mapped[str] = mapped_column(String(48), default="")
+    workflow_version: Mapped[int] = mapped_column(Integer, default=0)
+    progress: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    grade: Mapped[str] = mapped_column(String(3), default="")
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    exception_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    proposed_disposition: Mapped[str] = mapped_column(String(24), default="")
+    rule_id: Mapped[str] = mapped_column(String(48), default="")
+    rules_version: Mapped[int] = mapped_column(Integer, default=0)
+    disposition: Mapped[str] = mapped_column(String(24), default="")
+    zone: Mapped[str] = mapped_column(String(24), default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    refund: Mapped[str] = mapped_column(String(8), default="")
+    refund_amount: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0"))
+    lead_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+
+
+class PhotoRow(Base):
+    """A photo taken as evidence, in the shared database so every station can show it."""
+
+    __tablename__ = "photos"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    step_id: Mapped[str] = mapped_column(String(48))
+    taken_at: Mapped[datetime] = mapped_column(Stamp)
+    taken_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    mime: Mapped[str] = mapped_column(String(32))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class WorkflowDefinitionRow(Base):
+    """Every workflow version an inspection followed, as it was: a later edit of the file
+    never changes what a finished (or half-done) inspection was asked."""
+
+    __tablename__ = "workflow_definitions"
+    __table_args__ = (UniqueConstraint("workflow_id", "version"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    workflow_id: Mapped[str] = mapped_column(String(48))
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    stored_at: Mapped[datetime] = mapped_column(Stamp)
 
 
 class ExceptionRow(Base):
@@ -175,6 +236,8 @@ class ExceptionRow(Base):
     lead_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     resolved_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    inspection_id: Mapped[int | None] = mapped_column(BigId, nullable=True, index=True)
+    """The unit's inspection that opened it, if one did."""
 
 
 class ClaimRow(Base):

@@ -9,11 +9,11 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.repositories import (
     SqlAudit,
     SqlClaims,
     SqlExceptions,
-    SqlInspections,
     SqlReceipts,
     SqlRmas,
     SqlStations,
@@ -25,10 +25,12 @@ from receiving_station.ports import (
     ClaimRepository,
     ExceptionRepository,
     InspectionRepository,
+    PhotoRepository,
     ReceiptRepository,
     RmaRepository,
     StationRepository,
     UserRepository,
+    WorkflowDefinitions,
 )
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,8 @@ class SqlUnitOfWork:
     receipts: ReceiptRepository
     exceptions: ExceptionRepository
     inspections: InspectionRepository
+    workflow_definitions: WorkflowDefinitions
+    photos: PhotoRepository
     claims: ClaimRepository
     audit: AuditLog
 
@@ -75,6 +79,8 @@ class SqlUnitOfWork:
         self.receipts = SqlReceipts(conn)
         self.exceptions = SqlExceptions(conn)
         self.inspections = SqlInspections(conn)
+        self.workflow_definitions = SqlWorkflowDefinitions(conn)
+        self.photos = SqlPhotos(conn)
         self.claims = SqlClaims(conn)
         self.audit = SqlAudit(conn)
         return self

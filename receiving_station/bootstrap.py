@@ -6,6 +6,7 @@ registers this station, and returns the services the UI and the CLI use.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -20,6 +21,9 @@ from receiving_station.ports import ErrorSink, FrameSink, ScanSink, ScanSource
 from receiving_station.services.station import StationServices
 from receiving_station.station_app import StationApp
 from scanners.wedge import WedgeDecoder
+from workflows.store import WorkflowStore
+
+log = logging.getLogger("receiving_station")
 
 
 class SchemaOutOfDate(EnvironmentFailure):
@@ -85,8 +89,16 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         demo = get_setting(conn, "demo") == "yes"
     assert station.id is not None
     classifier = ScanClassifier.from_config(config.scanner)
+    workflows = WorkflowStore(config.workflows_dir)
+    for error in workflows.reload():
+        log.warning("workflow definitions: %s", error)
     services = StationServices(
-        uow_factory, classifier, clock, station.id, hold_minutes=config.hold_minutes
+        uow_factory,
+        classifier,
+        clock,
+        station.id,
+        hold_minutes=config.hold_minutes,
+        workflows=workflows,
     )
     scanner = config.scanner
     return StationApp(

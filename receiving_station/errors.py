@@ -73,6 +73,46 @@ class DeviceUnavailable(EnvironmentFailure):
     )
 
 
+class NotReceivedYet(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{rma} has not been received yet. Receive the parcel first, then inspect it."
+    )
+
+
+class NotAProduct(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{text} is not a product code, SKU or serial number. Scan the barcode on the item "
+        "or its label.",
+    )
+
+
+class InspectionFinished(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{ref} is already finished; its answers can no longer change."
+    )
+
+
+class UnitsInProgress(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Units of this parcel are still being inspected ({refs}). Finish them first.",
+    )
+
+
+class CorruptPhoto(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Photo {ref} does not match its checksum: it was damaged in storage. Take it again.",
+    )
+
+
+class BadPhoto(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "This photo cannot be used: {reason}. Nothing was saved."
+    )
+
+
 class BadAnswer(RuleViolation):
     template = QT_TRANSLATE_NOOP("errors", "{step}: {problem}. Nothing was saved.")
 

@@ -87,6 +87,7 @@ class ReceiptRepository(Protocol):
         ...
 
     def info_for_rma(self, rma_id: int) -> ReceiptInfo | None: ...
+    def get(self, receipt_id: int) -> Receipt | None: ...
 
 
 class ExceptionRepository(Protocol):
@@ -102,6 +103,56 @@ class ExceptionRepository(Protocol):
 class InspectionRepository(Protocol):
     def get(self, inspection_id: int) -> Inspection | None: ...
     def add(self, inspection: Inspection) -> Inspection: ...
+    def save(self, inspection: Inspection) -> None:
+        """Persist if its version is still current (bumping it); raises ``StaleRecord``."""
+        ...
+
+    def for_receipt(self, receipt_id: int) -> Sequence[Inspection]: ...
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: int
+    inspection_id: int
+    step_id: str
+    taken_at: datetime
+    sha256: str
+    mime: str
+    width: int
+    height: int
+
+
+class PhotoRepository(Protocol):
+    def add(
+        self,
+        inspection_id: int,
+        step_id: str,
+        taken_at: datetime,
+        taken_by: int,
+        station_id: int,
+        content: bytes,
+        mime: str,
+        width: int,
+        height: int,
+    ) -> Photo: ...
+
+    def content(self, photo_id: int) -> tuple[Photo, bytes] | None:
+        """The photo and its bytes; raises ``CorruptPhoto`` when they fail their SHA-256."""
+        ...
+
+    def for_inspection(self, inspection_id: int) -> Sequence[Photo]: ...
+
+
+class WorkflowDefinitions(Protocol):
+    """Every workflow version an inspection followed, stored as it was."""
+
+    def get(self, workflow_id: str, version: int) -> tuple[str, dict[str, Any]] | None:
+        """(digest, content) of that version, or None."""
+        ...
+
+    def add(
+        self, workflow_id: str, version: int, digest: str, content: dict[str, Any], now: datetime
+    ) -> None: ...
 
 
 class ClaimRepository(Protocol):
@@ -132,6 +183,8 @@ class UnitOfWork(Protocol):
     receipts: ReceiptRepository
     exceptions: ExceptionRepository
     inspections: InspectionRepository
+    workflow_definitions: WorkflowDefinitions
+    photos: PhotoRepository
     claims: ClaimRepository
     audit: AuditLog
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -15,8 +17,10 @@ from receiving_station.security import hash_pin
 from receiving_station.services.context import Actor
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
+from workflows.store import WorkflowStore
 
 TODAY = date(2026, 11, 26)
+WORKFLOWS = Path(__file__).resolve().parents[1] / "resources" / "workflows"
 
 
 @dataclass
@@ -55,8 +59,26 @@ class World:
 
     def services(self, station: str) -> StationServices:
         return StationServices(
-            self.uow_factory, ScanClassifier(), self.clock, self.station_ids[station]
+            self.uow_factory,
+            ScanClassifier(),
+            self.clock,
+            self.station_ids[station],
+            workflows=self.workflows,
         )
+
+    @cached_property
+    def workflows(self) -> WorkflowStore:
+        store = WorkflowStore(WORKFLOWS)
+        assert store.reload() == []
+        return store
+
+    def receive(self, *numbers: str, user: str = "alice") -> int:
+        """Receive one parcel holding the returns of these RMAs; its receipt id."""
+        with self.uow_factory(readonly=True) as uow:
+            ids = [uow.rmas.by_number(n).id for n in numbers]  # type: ignore[union-attr]
+        receipt = self.dock1.receive(self.actor(user), [i for i in ids if i is not None])
+        assert receipt.id is not None
+        return receipt.id
 
     def actor(self, username: str, station: str = "DOCK-1") -> Actor:
         return Actor(self.user_ids[username], self.station_ids[station])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,9 +41,19 @@ class WorkflowStore:
 
     folder: Path
     library: Library = field(default_factory=Library)
+    errors: tuple[DefinitionError, ...] = ()
+    """The errors of the last reload: files whose previous version is still in use."""
     _by_file: dict[str, Workflow] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def reload(self) -> list[DefinitionError]:
+        """Read the folder again (thread-safe; readers keep the library they hold)."""
+        with self._lock:
+            errors = self._reload()
+            self.errors = tuple(errors)
+            return errors
+
+    def _reload(self) -> list[DefinitionError]:
         errors: list[DefinitionError] = []
         scale = self.library.scale
         try:

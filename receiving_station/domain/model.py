@@ -174,7 +174,8 @@ INSPECTION_STATES: StateMachine[InspectionStatus] = StateMachine(
 
 @dataclass
 class Inspection:
-    """The inspection of one physical unit (its steps arrive with the workflows)."""
+    """The inspection of one physical unit (or, for a missing item, of the parcel's box):
+    what was scanned, the workflow followed and its answers, the grade and the decision."""
 
     id: int | None
     receipt_id: int
@@ -182,9 +183,53 @@ class Inspection:
     line_no: int | None
     status: InspectionStatus = InspectionStatus.WAITING
     version: int = 1
+    station_id: int | None = None
+    inspector_id: int | None = None
+    condition: str = "standard"
+    category: str = ""
+    scanned_text: str = ""
+    gtin: str = ""
+    serial: str = ""
+    batch: str = ""
+    expiry: str = ""
+    unit_value: Decimal = Decimal("0")
+    reason_code: str = ""
+    workflow_id: str = ""
+    workflow_version: int = 0
+    progress: dict[str, Any] = field(default_factory=dict)
+    """The engine's saved state: answers, path, current step."""
+    grade: str = ""
+    flags: list[str] = field(default_factory=list)
+    exception_kinds: list[str] = field(default_factory=list)
+    proposed_disposition: str = ""
+    rule_id: str = ""
+    rules_version: int = 0
+    disposition: str = ""
+    zone: str = ""
+    override_reason: str = ""
+    refund: str = ""
+    refund_amount: Decimal = Decimal("0")
+    lead_approval: bool = False
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+
+    @property
+    def reference(self) -> str:
+        return f"IN-{self.id:06d}" if self.id is not None else "IN-new"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (InspectionStatus.COMPLETED, InspectionStatus.AWAITING_LEAD)
+
+    @property
+    def accepted(self) -> bool | None:
+        """Whether the return of this unit was accepted (a refund is due); None until done."""
+        if not self.finished:
+            return None
+        return self.refund in ("full", "partial")
 
     def transition(self, target: InspectionStatus) -> None:
-        INSPECTION_STATES.check(self.status, target, ref=f"#{self.id}")
+        INSPECTION_STATES.check(self.status, target, ref=self.reference)
         self.status = target
 
 
@@ -199,6 +244,8 @@ class ExceptionKind(StrEnum):
     POLICY_BREACH = "policy_breach"
     SUSPECTED_FRAUD = "suspected_fraud"
     OVERRIDE = "override"
+    APPROVAL = "approval"
+    """A disposition waiting for a lead: a failed check, a valuable unit, a rule that says so."""
 
 
 class ExceptionState(StrEnum):
@@ -235,6 +282,7 @@ class ExceptionCase:
     lead_id: int | None = None
     resolved_at: datetime | None = None
     version: int = 1
+    inspection_id: int | None = None
 
     @property
     def reference(self) -> str:

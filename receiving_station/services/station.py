@@ -8,15 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from receiving_station.domain.model import ExceptionCase, PackagingCondition, Receipt, User
 from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
-from receiving_station.errors import BadScan, UnknownLicensePlate, UnknownScan
+from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, UnknownScan
 from receiving_station.ports import Clock, ScanClassifier, UnitOfWorkFactory
-from receiving_station.services import auth, exceptions, lookup, receiving
+from receiving_station.services import (
+    auth,
+    decisions,
+    exceptions,
+    inspection,
+    lookup,
+    photos,
+    receiving,
+)
 from receiving_station.services.context import Actor
+from receiving_station.services.inspection import Inspector
+from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.views import RmaView
+from workflows.store import WorkflowStore
 
 
 @dataclass(frozen=True)
@@ -49,12 +61,14 @@ class StationServices:
         clock: Clock,
         station_id: int,
         hold_minutes: int = 15,
+        workflows: WorkflowStore | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
         self.clock = clock
         self.station_id = station_id
         self.hold_minutes = hold_minutes
+        self.workflows = workflows
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -150,6 +164,132 @@ class StationServices:
     ) -> ExceptionCase:
         return exceptions.resolve(
             self.uow_factory, actor, exception_id, resolution, self._now(), seen_version
+        )
+
+    # -- inspection -----------------------------------------------------------------------
+
+    def _inspector(self) -> Inspector:
+        if self.workflows is None:
+            raise NotFound(what="resources/workflows")
+        return Inspector(self.workflows.library, self.workflows.errors)
+
+    def open_parcel(self, actor: Actor, raw: str | bytes) -> ParcelView:
+        """The received parcel a label belongs to. Workflow files are read again first, so a
+        lead's change applies from the next parcel (a file with an error keeps its last
+        good version, and the view says which)."""
+        if self.workflows is not None:
+            self.workflows.reload()
+        return inspection.open_parcel(
+            self.uow_factory, actor, self.readable(raw), self._inspector()
+        )
+
+    def parcel(self, actor: Actor, receipt_id: int) -> ParcelView:
+        return inspection.parcel(self.uow_factory, actor, receipt_id)
+
+    def scan_unit(
+        self,
+        actor: Actor,
+        receipt_id: int,
+        raw: str | bytes,
+        *,
+        damaged: bool = False,
+        quantity: int = 1,
+    ) -> InspectionView:
+        return inspection.scan_unit(
+            self.uow_factory,
+            actor,
+            receipt_id,
+            self.readable(raw),
+            self._now(),
+            self._inspector(),
+            damaged=damaged,
+            quantity=quantity,
+        )
+
+    def inspection(self, actor: Actor, inspection_id: int) -> InspectionView:
+        return inspection.view(self.uow_factory, actor, inspection_id, self._inspector())
+
+    def inspection_step(
+        self, actor: Actor, inspection_id: int, seen_version: int, move: str, value: Any = None
+    ) -> InspectionView:
+        return inspection.step(
+            self.uow_factory,
+            actor,
+            inspection_id,
+            seen_version,
+            self._now(),
+            self._inspector(),
+            move,
+            value,
+        )
+
+    def complete_inspection(
+        self,
+        actor: Actor,
+        inspection_id: int,
+        seen_version: int,
+        disposition: str = "",
+        reason: str = "",
+    ) -> InspectionView:
+        return decisions.complete(
+            self.uow_factory,
+            actor,
+            inspection_id,
+            seen_version,
+            self._now(),
+            self._inspector(),
+            disposition=disposition,
+            reason=reason,
+        )
+
+    def add_photo(
+        self,
+        actor: Actor,
+        inspection_id: int,
+        seen_version: int,
+        content: bytes,
+        mime: str,
+        width: int,
+        height: int,
+    ) -> InspectionView:
+        return photos.add_photo(
+            self.uow_factory,
+            actor,
+            inspection_id,
+            seen_version,
+            self._now(),
+            self._inspector(),
+            content,
+            mime,
+            width,
+            height,
+        )
+
+    def remove_photo(
+        self, actor: Actor, inspection_id: int, seen_version: int, step_id: str, ref: str
+    ) -> InspectionView:
+        return photos.remove_photo(
+            self.uow_factory,
+            actor,
+            inspection_id,
+            seen_version,
+            self._now(),
+            self._inspector(),
+            step_id,
+            ref,
+        )
+
+    def photo(self, photo_ref: str) -> bytes:
+        """The bytes of a stored photo (``photo:ID``), checked against their SHA-256."""
+        with self.uow_factory(readonly=True) as uow:
+            found = uow.photos.content(int(photo_ref.removeprefix("photo:")))
+        if found is None:
+            raise NotFound(what=photo_ref)
+        return found[1]
+
+    def close_parcel(self, actor: Actor, receipt_id: int) -> InspectionView | ParcelView:
+        return decisions.close_parcel(
+            self.uow_factory, actor, receipt_id, self._now(), self._inspector()
         )
 
     def ping(self) -> None:

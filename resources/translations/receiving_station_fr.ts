@@ -455,6 +455,30 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Périphérique indisponible : {device} ({detail}). Tout le reste fonctionne ; vérifiez son câble et les réglages du poste.</translation>
     </message>
     <message>
+        <source>{rma} has not been received yet. Receive the parcel first, then inspect it.</source>
+        <translation>Le retour {rma} n’a pas encore été réceptionné. Réceptionnez d’abord le colis, puis contrôlez-le.</translation>
+    </message>
+    <message>
+        <source>{text} is not a product code, SKU or serial number. Scan the barcode on the item or its label.</source>
+        <translation>{text} n’est ni un code article, ni une référence, ni un numéro de série. Scannez le code-barres de l’article ou de son étiquette.</translation>
+    </message>
+    <message>
+        <source>{ref} is already finished; its answers can no longer change.</source>
+        <translation>{ref} est déjà terminé ; ses réponses ne peuvent plus changer.</translation>
+    </message>
+    <message>
+        <source>Units of this parcel are still being inspected ({refs}). Finish them first.</source>
+        <translation>Des articles de ce colis sont encore en contrôle ({refs}). Terminez-les d’abord.</translation>
+    </message>
+    <message>
+        <source>Photo {ref} does not match its checksum: it was damaged in storage. Take it again.</source>
+        <translation>La photo {ref} ne correspond plus à sa somme de contrôle : elle a été abîmée dans le stockage. Reprenez-la.</translation>
+    </message>
+    <message>
+        <source>This photo cannot be used: {reason}. Nothing was saved.</source>
+        <translation>Cette photo est inutilisable : {reason}. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
         <source>{step}: {problem}. Nothing was saved.</source>
         <translation>{step} : {problem}. Rien n’a été enregistré.</translation>
     </message>
@@ -673,6 +697,34 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>it needs more photos</source>
         <translation>il faut davantage de photos</translation>
+    </message>
+    <message>
+        <source>units are inspected one by one: the quantity must be 1</source>
+        <translation>les articles se contrôlent un par un : la quantité doit être 1</translation>
+    </message>
+    <message>
+        <source>The parcel</source>
+        <translation>Le colis</translation>
+    </message>
+    <message>
+        <source>The inspection</source>
+        <translation>Le contrôle</translation>
+    </message>
+    <message>
+        <source>it is not a JPEG or PNG image</source>
+        <translation>ce n’est pas une image JPEG ou PNG</translation>
+    </message>
+    <message>
+        <source>it is larger than 8 MB</source>
+        <translation>elle dépasse 8 Mo</translation>
+    </message>
+    <message>
+        <source>the step on screen takes no photo</source>
+        <translation>l’étape affichée ne prend pas de photo</translation>
+    </message>
+    <message>
+        <source>this step already has all the photos it takes</source>
+        <translation>cette étape a déjà toutes ses photos</translation>
     </message>
 </context>
 <context>

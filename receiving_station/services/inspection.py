@@ -1,0 +1,405 @@
+"""Inspecting a received parcel, unit by unit, through the workflow that fits each unit.
+
+Each function is one transaction: load, check the acting user, change, save, audit. The
+engine decides what an answer means; this module decides which workflow a unit follows
+(the unit is on the RMA, one too many, another serial, not ours at all), saves the
+progress after every answer, opens the exceptions a finished unit calls for and closes the
+RMA once every unit is accounted for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from receiving_station.domain.checkdigits import gtin14
+from receiving_station.domain.model import (
+    AuditEvent,
+    ExceptionKind,
+    Inspection,
+    InspectionStatus,
+    PackagingCondition,
+    Rma,
+    RmaLine,
+)
+from receiving_station.domain.permissions import Action
+from receiving_station.domain.scan import ClassifiedScan, ScanKind
+from receiving_station.errors import (
+    BadAnswer,
+    DefinitionError,
+    InspectionFinished,
+    NotAProduct,
+    NotFound,
+    NotReceivedYet,
+    StaleRecord,
+    UnknownScan,
+)
+from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.inspection_views import (
+    InspectionView,
+    ParcelView,
+    count_lines,
+    inspection_view,
+    on_line,
+    unit_rows,
+)
+from receiving_station.services.lookup import find_rma
+from workflows.definition import Library, Workflow
+from workflows.disposition import Proposal, Unit, propose
+from workflows.engine import Engine, Progress
+from workflows.snapshot import from_json, to_json
+
+ONE_BY_ONE = QT_TRANSLATE_NOOP("errors", "units are inspected one by one: the quantity must be 1")
+THE_PARCEL = QT_TRANSLATE_NOOP("errors", "The parcel")
+THE_INSPECTION = QT_TRANSLATE_NOOP("errors", "The inspection")
+
+
+@dataclass(frozen=True)
+class Inspector:
+    """What the use cases need besides the database: the workflows in use."""
+
+    library: Library
+    errors: tuple[DefinitionError, ...] = ()
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def load_parcel(uow: UnitOfWork, receipt_id: int) -> tuple[list[Rma], list[Inspection], bool]:
+    receipt = uow.receipts.get(receipt_id)
+    if receipt is None:
+        raise NotFound(what=THE_PARCEL)
+    rmas = [r for r in (uow.rmas.get(i) for i in receipt.rma_ids) if r is not None]
+    units = list(uow.inspections.for_receipt(receipt_id))
+    return rmas, units, receipt.packaging is PackagingCondition.DAMAGED
+
+
+def build_parcel_view(
+    uow: UnitOfWork, receipt_id: int, errors: tuple[DefinitionError, ...] = ()
+) -> ParcelView:
+    rmas, units, damaged = load_parcel(uow, receipt_id)
+    return ParcelView(
+        receipt_id=receipt_id,
+        rma_numbers=tuple(r.number for r in rmas),
+        lines=count_lines(rmas, units),
+        units=unit_rows(rmas, units),
+        packaging_damaged=damaged,
+        workflow_errors=errors,
+    )
+
+
+def open_parcel(
+    uow_factory: UnitOfWorkFactory, actor: Actor, scan: ClassifiedScan, inspector: Inspector
+) -> ParcelView:
+    """The received parcel a scan (RMA, tracking or order number) belongs to."""
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        rma = find_rma(uow, scan)
+        if rma is None or rma.id is None:
+            raise UnknownScan(text=scan.raw or scan.text)
+        info = uow.receipts.info_for_rma(rma.id)
+        if info is None:
+            raise NotReceivedYet(rma=rma.number)
+        return build_parcel_view(uow, info.receipt_id, inspector.errors)
+
+
+def parcel(uow_factory: UnitOfWorkFactory, actor: Actor, receipt_id: int) -> ParcelView:
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        return build_parcel_view(uow, receipt_id)
+
+
+def workflow_of(uow: UnitOfWork, inspection: Inspection) -> Workflow:
+    stored = uow.workflow_definitions.get(inspection.workflow_id, inspection.workflow_version)
+    if stored is None:
+        raise NotFound(what=f"{inspection.workflow_id} v{inspection.workflow_version}")
+    return from_json(stored[1])
+
+
+def _line(rma: Rma | None, line_no: int | None) -> RmaLine | None:
+    if rma is None or line_no is None:
+        return None
+    return next((ln for ln in rma.lines if ln.line_no == line_no), None)
+
+
+def _stored_proposal(i: Inspection) -> Proposal:
+    return Proposal(
+        disposition=i.disposition,
+        zone=i.zone,
+        refund=i.refund,
+        refund_amount=i.refund_amount,
+        fee_percent=0.0,
+        rule=i.rule_id,
+        rules_version=i.rules_version,
+        lead_approval=i.lead_approval,
+    )
+
+
+def rules_unit(inspection: Inspection, engine: Engine, progress: Progress) -> Unit:
+    result = engine.result(progress)
+    extra = tuple(k for k in inspection.exception_kinds if k not in result.exceptions)
+    flags = tuple(f for f in inspection.flags if f not in result.flags)
+    result = type(result)(
+        result.flags + flags, result.exceptions + extra, result.hints, result.grade
+    )
+    return Unit(
+        grade=result.grade,
+        category=inspection.category,
+        reason=inspection.reason_code,
+        value=inspection.unit_value,
+        result=result,
+    )
+
+
+def build_view(uow: UnitOfWork, inspection: Inspection, inspector: Inspector) -> InspectionView:
+    engine = Engine(workflow_of(uow, inspection), inspection.category, inspector.library.scale)
+    progress = Progress.from_json(inspection.progress)
+    proposal: Proposal | None = None
+    if inspection.finished:
+        proposal = _stored_proposal(inspection)
+    elif progress.current is None and not engine.missing(progress) and inspector.library.rules:
+        proposal = propose(inspector.library.rules, rules_unit(inspection, engine, progress))
+    rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
+    line = _line(rma, inspection.line_no)
+    return inspection_view(
+        inspection,
+        engine,
+        proposal,
+        sku=line.sku if line else "",
+        description=line.description if line else inspection.scanned_text,
+        rma_number=rma.number if rma else "",
+    )
+
+
+def view(
+    uow_factory: UnitOfWorkFactory, actor: Actor, inspection_id: int, inspector: Inspector
+) -> InspectionView:
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        inspection = uow.inspections.get(inspection_id)
+        if inspection is None:
+            raise NotFound(what=THE_INSPECTION)
+        return build_view(uow, inspection, inspector)
+
+
+# -- starting a unit ----------------------------------------------------------------------
+
+
+def store_definition(uow: UnitOfWork, wf: Workflow, now: datetime) -> None:
+    stored = uow.workflow_definitions.get(wf.id, wf.version)
+    if stored is None:
+        uow.workflow_definitions.add(wf.id, wf.version, wf.digest, to_json(wf), now)
+    elif stored[0] != wf.digest:
+        raise DefinitionError(
+            file=wf.source,
+            where="",
+            field="version",
+            expected=f"a new version number (the steps changed; {wf.version} is in use)",
+            found=wf.version,
+        )
+
+
+def _matches(line: RmaLine, gtin: str, text: str) -> bool:
+    if gtin and line.gtin and gtin14(line.gtin) == gtin14(gtin):
+        return True
+    upper = text.upper()
+    return bool(upper) and (line.sku.upper() == upper or text in line.expected_serials)
+
+
+def _identify(
+    scan: ClassifiedScan, rmas: list[Rma], units: list[Inspection], damaged: bool
+) -> tuple[Rma | None, RmaLine | None, str, dict[str, str]]:
+    """(rma, line, condition, what was read) for a unit's scan."""
+    product = scan.reading(ScanKind.PRODUCT)
+    if product is None and scan.kind not in (ScanKind.UNKNOWN, ScanKind.ORDER):
+        raise NotAProduct(text=scan.raw or scan.text)
+    fields = dict(product.fields) if product else {}
+    gtin = fields.get("gtin") or fields.get("content_gtin", "")
+    text = scan.raw.strip() if product is None else ""
+    candidates = [(r, ln) for r in rmas for ln in r.lines if _matches(ln, gtin, text)]
+    if text and any(text in ln.expected_serials for _, ln in candidates):
+        fields["serial"] = text
+    if not candidates:
+        return (rmas[0] if rmas else None), None, "wrong_item", fields
+
+    def received(rma: Rma, line: RmaLine) -> int:
+        return sum(1 for u in units if on_line(u, rma.id, line.line_no))
+
+    open_lines = [(r, ln) for r, ln in candidates if received(r, ln) < ln.quantity]
+    rma, line = (open_lines or candidates)[0]
+    serial = fields.get("serial", "")
+    seen_serials = {u.serial for u in units if u.serial}
+    if (
+        serial
+        and line.expected_serials
+        and (serial not in line.expected_serials or serial in seen_serials)
+    ):
+        return rma, line, "serial_mismatch", fields
+    if not open_lines:
+        return rma, line, "extra_item", fields
+    return rma, line, ("damaged" if damaged else "standard"), fields
+
+
+def scan_unit(
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    receipt_id: int,
+    scan: ClassifiedScan,
+    now: datetime,
+    inspector: Inspector,
+    *,
+    damaged: bool = False,
+    quantity: int = 1,
+) -> InspectionView:
+    """A unit taken out of the box and scanned: start its inspection with the workflow that
+    fits what it is. ``damaged``: the inspector says it arrived damaged."""
+    if quantity != 1:
+        raise BadAnswer(step="quantity", problem=ONE_BY_ONE)
+    with uow_factory() as uow:
+        user, station = load_actor(uow, actor, Action.INSPECT)
+        rmas, units, _damaged_box = load_parcel(uow, receipt_id)
+        rma, line, condition, fields = _identify(scan, rmas, units, damaged)
+        workflow = inspector.library.for_condition(condition)
+        if workflow is None:
+            raise NotFound(what=condition)
+        store_definition(uow, workflow, now)
+        engine = Engine(workflow, line.category if line else "", inspector.library.scale)
+        inspection = Inspection(
+            id=None,
+            receipt_id=receipt_id,
+            rma_id=rma.id if rma else None,
+            line_no=line.line_no if line else None,
+            status=InspectionStatus.IN_PROGRESS,
+            station_id=station.id,
+            inspector_id=user.id,
+            condition=condition,
+            category=line.category if line else "",
+            scanned_text=scan.raw or scan.text,
+            gtin=fields.get("gtin", ""),
+            serial=fields.get("serial", ""),
+            batch=fields.get("batch", ""),
+            expiry=fields.get("expiry", ""),
+            unit_value=line.unit_value if line else Decimal("0"),
+            reason_code=line.reason_code if line else "",
+            workflow_id=workflow.id,
+            workflow_version=workflow.version,
+            progress=engine.start().to_json(),
+            started_at=now,
+        )
+        uow.inspections.add(inspection)
+        audit_inspection(
+            uow, actor, now, "inspection.start", inspection, {}, {"condition": condition}
+        )
+        uow.commit()
+        return build_view(uow, inspection, inspector)
+
+
+# -- walking ------------------------------------------------------------------------------
+
+
+def audit_inspection(
+    uow: UnitOfWork,
+    actor: Actor,
+    now: datetime,
+    action: str,
+    inspection: Inspection,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    uow.audit.add(
+        AuditEvent(
+            at=now,
+            user_id=actor.user_id,
+            station_id=actor.station_id,
+            action=action,
+            entity="inspection",
+            entity_id=inspection.reference,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def open_for_change(
+    uow: UnitOfWork, actor: Actor, inspection_id: int, seen_version: int
+) -> Inspection:
+    load_actor(uow, actor, Action.INSPECT)
+    inspection = uow.inspections.get(inspection_id)
+    if inspection is None:
+        raise NotFound(what=THE_INSPECTION)
+    if inspection.finished:
+        raise InspectionFinished(ref=inspection.reference)
+    if inspection.version != seen_version:
+        raise StaleRecord(what=inspection.reference)
+    return inspection
+
+
+def step(
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    inspection_id: int,
+    seen_version: int,
+    now: datetime,
+    inspector: Inspector,
+    move: str,
+    value: Any = None,
+) -> InspectionView:
+    """One move of the inspector: ``answer`` (with ``value``), ``next``, ``back``, ``skip``
+    or ``goto`` (``value``: a step id). Saved at once: a crash loses nothing."""
+    with uow_factory() as uow:
+        inspection = open_for_change(uow, actor, inspection_id, seen_version)
+        engine = Engine(workflow_of(uow, inspection), inspection.category, inspector.library.scale)
+        before = Progress.from_json(inspection.progress)
+        current = engine.current_step(before)
+        if move == "answer":
+            after = engine.answer(before, value)
+            assert current is not None
+            _check_serial(uow, inspection, current.target, after.answers.get(current.id))
+        elif move == "next":
+            after = engine.next(before)
+        elif move == "back":
+            after = engine.back(before)
+        elif move == "skip":
+            after = engine.skip(before)
+        elif move == "goto":
+            after = engine.go_to(before, str(value))
+        else:
+            raise ValueError(move)
+        inspection.progress = after.to_json()
+        uow.inspections.save(inspection)
+        if move in ("answer", "skip"):
+            shown = after.answers.get(current.id) if current else None
+            audit_inspection(
+                uow,
+                actor,
+                now,
+                f"inspection.{move}",
+                inspection,
+                {},
+                {"step": current.id if current else "", "answer": _plain(shown)},
+            )
+        uow.commit()
+        return build_view(uow, inspection, inspector)
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _check_serial(uow: UnitOfWork, inspection: Inspection, target: str, value: Any) -> None:
+    """A serial scanned during the workflow: recorded; one not sold on the line is a
+    serial mismatch (ACCEPTANCE 12)."""
+    if target != "serial" or not isinstance(value, str):
+        return
+    inspection.serial = value
+    rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
+    line = _line(rma, inspection.line_no)
+    if line and line.expected_serials and value not in line.expected_serials:
+        if ExceptionKind.SERIAL_MISMATCH.value not in inspection.exception_kinds:
+            inspection.exception_kinds.append(ExceptionKind.SERIAL_MISMATCH.value)
+        if "serial_mismatch" not in inspection.flags:
+            inspection.flags.append("serial_mismatch")
