@@ -434,4 +434,3 @@ def test_every_answer_is_in_the_audit_trail(world: World):
     assert actions.count("inspection.answer") >= 6
     assert "inspection.photo" in actions
     assert actions[-1] == "inspection.complete"
-
