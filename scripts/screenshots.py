@@ -9,8 +9,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from receiving_station.bootstrap import bootstrap
@@ -49,6 +51,50 @@ def label_video(path: Path, text: str) -> Path:
         writer.write(bgr)
     writer.release()
     return path
+
+
+def inspect_screens(
+    app: QApplication, window: MainWindow, station: Any, out: Path, lang: str
+) -> None:
+    """An inspector's screens: a step with its guidance and reference image, the grade, the
+    summary with the proposal, a photo step of the damaged workflow."""
+    services = station.services
+    alice = services.login_badge("BDG-1001").actor
+    rma = services.lookup("RMA-000001")
+    services.receive(alice, [rma.id])
+    window.session.run(
+        lambda: services.login_badge("BDG-1002"), window._on_logged_in, window._on_login_failed
+    )
+    settle(app)
+    page = window.inspect_page
+    page.handle_scan("RMA-000001")
+    settle(app)
+    page.handle_scan(rma.lines[0].gtin)
+    settle(app)
+    window.grab().save(str(out / f"inspect-step-{lang}.png"))
+    for answer in ("yes", "no", "no", "no", "no"):
+        page._step("answer", answer)
+        settle(app, 250)
+    window.grab().save(str(out / f"inspect-grade-{lang}.png"))
+    page._step("answer", "B")
+    settle(app, 250)
+    photo = QImage(640, 480, QImage.Format.Format_RGB888)
+    photo.fill(QColor("#8a9bb0"))
+    page.add_photo_image(photo)
+    settle(app, 400)
+    page._step("skip")
+    settle(app, 250)
+    page._step("skip")
+    settle(app, 400)
+    window.grab().save(str(out / f"inspect-summary-{lang}.png"))
+    page.steps.completed.emit("", "")
+    settle(app, 400)
+    page.damaged.setChecked(True)
+    page.handle_scan(rma.lines[1].gtin)
+    settle(app, 400)
+    page.add_photo_image(photo)
+    settle(app, 600)
+    window.grab().save(str(out / f"inspect-damaged-{lang}.png"))
 
 
 def main(out: Path, language: str = "en") -> None:
@@ -96,6 +142,8 @@ def main(out: Path, language: str = "en") -> None:
     settle(app, 2500)
     window.grab().save(str(out / f"camera-{language}.png"))
     window.camera.stop()
+    window.camera_button.setChecked(False)
+    inspect_screens(app, window, station, out, language)
     window.close()
     station.close()
 

@@ -8,18 +8,21 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from receiving_station.ports import ScanSource
+from receiving_station.ports import CameraFrame, ScanSource
 from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
 from ui.camera_panel import CameraPanel
 from ui.errors import Feedback, Level, describe
+from ui.inspect_page import InspectPage
 from ui.login_page import LoginPage
 from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
@@ -53,9 +56,35 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.login_page = LoginPage(app.demo)
         self.receive_page = ReceivePage(self.session)
+        self.inspect_page = InspectPage(
+            self.session, app.config.workflows_dir, self._camera_picture
+        )
+        self.inspect_page.user_switched.connect(self._on_inspect_page_user_switched)
         self.pages.addWidget(self.login_page)
         self.pages.addWidget(self.receive_page)
-        self.setCentralWidget(self.pages)
+        self.pages.addWidget(self.inspect_page)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.nav = QWidget()
+        self.nav.setObjectName("nav")
+        nav_row = QHBoxLayout(self.nav)
+        nav_row.setContentsMargins(24, 10, 24, 0)
+        self.receive_tab = QPushButton(self.tr("Receive (F5)"))
+        self.inspect_tab = QPushButton(self.tr("Inspect (F6)"))
+        for tab in (self.receive_tab, self.inspect_tab):
+            tab.setCheckable(True)
+            tab.setObjectName("navTab")
+            nav_row.addWidget(tab)
+        nav_row.addStretch(1)
+        self.receive_tab.clicked.connect(lambda: self.show_page(self.receive_page))
+        self.inspect_tab.clicked.connect(lambda: self.show_page(self.inspect_page))
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.show_page(self.receive_page))
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, lambda: self.show_page(self.inspect_page))
+        column.addWidget(self.nav)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.login_page.pin_login_requested.connect(self._on_login_page_pin_login_requested)
 
         bar = self.statusBar()
@@ -140,10 +169,27 @@ class MainWindow(QMainWindow):
 
     # -- status bar -----------------------------------------------------------------------
 
+    def show_page(self, page: QWidget) -> None:
+        """Receive or Inspect; inspecting needs the inspector's role (the core checks it too)."""
+        if self.session.who is None:
+            return
+        self.pages.setCurrentWidget(page)
+        self.receive_tab.setChecked(page is self.receive_page)
+        self.inspect_tab.setChecked(page is self.inspect_page)
+        field = self.inspect_page.search if page is self.inspect_page else self.receive_page.search
+        field.setFocus()
+
+    def _camera_picture(self) -> CameraFrame | None:
+        return self.camera.preview.frame if self.camera.running else None
+
+    def _on_inspect_page_user_switched(self, who: Who) -> None:
+        self.session.set_user(who)
+
     def _on_session_user_changed(self, who: Who | None) -> None:
         if who is None:
             self.user_label.setText(self.tr("Nobody logged in"))
             self.logout_button.setVisible(False)
+            self.nav.setVisible(False)
             self.pages.setCurrentWidget(self.login_page)
             return
         role = {
@@ -156,7 +202,10 @@ class MainWindow(QMainWindow):
             self.tr("User: {name} ({role})").format(name=who.user.display_name, role=role)
         )
         self.logout_button.setVisible(True)
-        self.pages.setCurrentWidget(self.receive_page)
+        self.nav.setVisible(True)
+        inspector = who.user.role.value != "receiver"
+        self.inspect_tab.setVisible(inspector)
+        self.show_page(self.inspect_page if inspector else self.receive_page)
 
     def _on_session_database_state_changed(self, ok: bool) -> None:
         kind = self.tr("embedded") if self.app.config.embedded else self.tr("shared")
@@ -179,6 +228,8 @@ class MainWindow(QMainWindow):
                 self._on_logged_in,
                 self._on_login_failed,
             )
+        elif self.pages.currentWidget() is self.inspect_page:
+            self.inspect_page.handle_scan(text)
         else:
             self.receive_page.handle_scan(text)
 
@@ -193,24 +244,29 @@ class MainWindow(QMainWindow):
         assert isinstance(result, LoggedIn)
         self.login_page.reset()
         self.login_page.banner.clear()
-        self.session.set_user(Who(result.user, result.actor))
         self.receive_page.clear()
         self.receive_page.banner.clear()
-        self.receive_page.feedback(
-            Feedback(
-                self.tr("Hello {name}. Scan the first parcel.").format(
-                    name=result.user.display_name
-                ),
-                Level.SUCCESS,
+        self.inspect_page.clear()
+        self.inspect_page.banner.clear()
+        self.session.set_user(Who(result.user, result.actor))
+        page = self.pages.currentWidget()
+        if isinstance(page, (ReceivePage, InspectPage)):
+            page.feedback(
+                Feedback(
+                    self.tr("Hello {name}. Scan the first parcel.").format(
+                        name=result.user.display_name
+                    ),
+                    Level.SUCCESS,
+                )
             )
-        )
-        self.receive_page.search.setFocus()
 
     def _on_login_failed(self, feedback: Feedback, _error: BaseException) -> None:
         self.login_page.banner.show_feedback(feedback)
         self.login_page.pin.clear()
 
     def logout(self) -> None:
+        self.inspect_page.clear()
+        self.inspect_page.banner.clear()
         self.receive_page.clear()
         self.receive_page.banner.clear()
         self.session.set_user(None)

@@ -66,5 +66,10 @@ class CommandRunner(QObject):
         relay.finished.connect(finish)
         self.pool.start(_Job(fn, relay))
 
+    @property
+    def busy(self) -> bool:
+        """Whether a core call has not reported back yet."""
+        return bool(self._in_flight)
+
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)

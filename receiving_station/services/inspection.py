@@ -224,6 +224,8 @@ def _identify(
     if text and any(text in ln.expected_serials for _, ln in candidates):
         fields["serial"] = text
     if not candidates:
+        if product is None:  # a typed or scanned text that is no line's SKU or serial
+            raise NotAProduct(text=scan.raw or scan.text)
         return (rmas[0] if rmas else None), None, "wrong_item", fields
 
     def received(rma: Rma, line: RmaLine) -> int:

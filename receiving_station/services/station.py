@@ -28,6 +28,7 @@ from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.views import RmaView
+from workflows.definition import Grade
 from workflows.store import WorkflowStore
 
 
@@ -172,6 +173,10 @@ class StationServices:
         if self.workflows is None:
             raise NotFound(what="resources/workflows")
         return Inspector(self.workflows.library, self.workflows.errors)
+
+    def grades(self) -> tuple[Grade, ...]:
+        """The grading scale in use."""
+        return self._inspector().library.scale.grades
 
     def open_parcel(self, actor: Actor, raw: str | bytes) -> ParcelView:
         """The received parcel a label belongs to. Workflow files are read again first, so a

@@ -55,6 +55,117 @@
     </message>
 </context>
 <context>
+    <name>InspectPage</name>
+    <message>
+        <source>Scan the parcel&apos;s label, then each item taken out of the box</source>
+        <translation>Scannez l’étiquette du colis, puis chaque article sorti du carton</translation>
+    </message>
+    <message>
+        <source>Parcel label or item code</source>
+        <translation>Étiquette du colis ou code de l’article</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>No parcel open</source>
+        <translation>Aucun colis ouvert</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Procédure</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Next item arrived damaged</source>
+        <translation>L’article suivant est arrivé endommagé</translation>
+    </message>
+    <message>
+        <source>Box is empty: close it (F9)</source>
+        <translation>Carton vide : le clôturer (F9)</translation>
+    </message>
+    <message>
+        <source>Lines of the return</source>
+        <translation>Lignes du retour</translation>
+    </message>
+    <message>
+        <source>Units taken out of the box</source>
+        <translation>Articles sortis du carton</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Colis</translation>
+    </message>
+    <message>
+        <source>{found} ({missing} missing)</source>
+        <translation>{found} ({missing} manquant(s))</translation>
+    </message>
+    <message>
+        <source>The {command} command does nothing on the Inspect page.</source>
+        <translation>La commande {command} n’a pas d’effet sur la page Contrôle.</translation>
+    </message>
+    <message>
+        <source>Parcel {rma} open: scan the first item.</source>
+        <translation>Colis {rma} ouvert : scannez le premier article.</translation>
+    </message>
+    <message>
+        <source>{ref}: {disposition} → {zone}.</source>
+        <translation>{ref} : {disposition} → {zone}.</translation>
+    </message>
+    <message>
+        <source>A lead approves it.</source>
+        <translation>Un chef d’équipe doit valider.</translation>
+    </message>
+    <message>
+        <source>Next item.</source>
+        <translation>Article suivant.</translation>
+    </message>
+    <message>
+        <source>Units are missing: record what the box holds.</source>
+        <translation>Des articles manquent : consignez ce que contient le carton.</translation>
+    </message>
+    <message>
+        <source>Parcel closed: every unit is accounted for.</source>
+        <translation>Colis clôturé : tous les articles sont comptabilisés.</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>Ajouter une photo</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>No camera picture: start the camera (F8) or add a photo from a file.</source>
+        <translation>Pas d’image de la caméra : démarrez la caméra (F8) ou ajoutez une photo depuis un fichier.</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Scan your badge to start</source>
@@ -86,6 +197,14 @@
     <message>
         <source>Receiving Station — {station}</source>
         <translation>Poste de réception — {station}</translation>
+    </message>
+    <message>
+        <source>Receive (F5)</source>
+        <translation>Réception (F5)</translation>
+    </message>
+    <message>
+        <source>Inspect (F6)</source>
+        <translation>Contrôle (F6)</translation>
     </message>
     <message>
         <source>Station: {name}</source>
@@ -360,6 +479,137 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Unidentified parcel set aside in quarantine as {ref}. A lead will link it.</source>
         <translation>Colis non identifié mis en quarantaine sous {ref}. Un chef d’équipe le rattachera.</translation>
+    </message>
+</context>
+<context>
+    <name>StepPanel</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Retour</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Scan an item from the box to inspect it.</source>
+        <translation>Scannez un article du carton pour le contrôler.</translation>
+    </message>
+    <message>
+        <source>{ref} · {unit} · {workflow} (v{version})</source>
+        <translation>{ref} · {unit} · {workflow} (v{version})</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>Étape {n} sur {total}</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (facultatif)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Take photo (camera)</source>
+        <translation>Prendre une photo (caméra)</translation>
+    </message>
+    <message>
+        <source>Add photo from a file…</source>
+        <translation>Ajouter une photo depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>{n} photo(s) taken; at least {min}, at most {max}.</source>
+        <translation>{n} photo(s) prise(s) ; au moins {min}, au plus {max}.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove photo {ref}</source>
+        <translation>Retirer la photo {ref}</translation>
+    </message>
+    <message>
+        <source>Scan it, or type it and press Enter</source>
+        <translation>Scannez-le, ou saisissez-le et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>Number in {unit}</source>
+        <translation>Nombre en {unit}</translation>
+    </message>
+    <message>
+        <source>Check the answers, then accept the decision</source>
+        <translation>Vérifiez les réponses, puis validez la décision</translation>
+    </message>
+    <message>
+        <source>⚠ Not complete yet: {q}</source>
+        <translation>⚠ Pas encore complet : {q}</translation>
+    </message>
+    <message>
+        <source>Go to that step</source>
+        <translation>Aller à cette étape</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Change: {q}</source>
+        <translation>Modifier : {q}</translation>
+    </message>
+    <message>
+        <source>Proposed: {disposition} → zone {zone}. Refund: {refund}.</source>
+        <translation>Proposé : {disposition} → zone {zone}. Remboursement : {refund}.</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos; of the disposition rules, version {version}.</source>
+        <translation>Règle « {rule} » des règles de destination, version {version}.</translation>
+    </message>
+    <message>
+        <source>⚠ A lead approves this decision before the unit moves on.</source>
+        <translation>⚠ Un chef d’équipe valide cette décision avant que l’article ne parte.</translation>
+    </message>
+    <message>
+        <source>Accept the decision (DONE)</source>
+        <translation>Valider la décision (TERMINÉ)</translation>
+    </message>
+    <message>
+        <source>Another disposition</source>
+        <translation>Autre destination</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Pourquoi (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>Motif de la dérogation</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Déroger</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>{n} photo(s)</source>
+        <translation>{n} photo(s)</translation>
     </message>
 </context>
 <context>
@@ -725,6 +975,97 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>this step already has all the photos it takes</source>
         <translation>cette étape a déjà toutes ses photos</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Restock</source>
+        <translation>Remise en stock</translation>
+    </message>
+    <message>
+        <source>Refurbish</source>
+        <translation>Reconditionnement</translation>
+    </message>
+    <message>
+        <source>Return to vendor</source>
+        <translation>Retour fournisseur</translation>
+    </message>
+    <message>
+        <source>Liquidate</source>
+        <translation>Déstockage</translation>
+    </message>
+    <message>
+        <source>Donate</source>
+        <translation>Don</translation>
+    </message>
+    <message>
+        <source>Recycle</source>
+        <translation>Recyclage</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Destruction</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantaine</translation>
+    </message>
+    <message>
+        <source>full, {amount}</source>
+        <translation>intégral, {amount}</translation>
+    </message>
+    <message>
+        <source>partial, {amount} (restocking fee kept)</source>
+        <translation>partiel, {amount} (frais de remise en stock retenus)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Mauvais article</translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation>Article manquant</translation>
+    </message>
+    <message>
+        <source>Extra item</source>
+        <translation>Article en trop</translation>
+    </message>
+    <message>
+        <source>Serial mismatch</source>
+        <translation>N° de série différent</translation>
+    </message>
+    <message>
+        <source>Unidentified parcel</source>
+        <translation>Colis non identifié</translation>
+    </message>
+    <message>
+        <source>⏸ Awaiting a lead</source>
+        <translation>⏸ En attente d’un chef d’équipe</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>▶ In progress</source>
+        <translation>▶ En cours</translation>
+    </message>
+    <message>
+        <source>✔ Decided</source>
+        <translation>✔ Décidé</translation>
     </message>
 </context>
 <context>

@@ -408,7 +408,7 @@ def test_a_parcel_not_yet_received_cannot_be_inspected(world: World):
 def test_a_scan_that_fits_no_unit_changes_nothing(world: World):
     world.add_rma("RMA-200022", lines=(line("AP-22", 1, gtin="4006381333931"),))
     receipt = world.receive("RMA-200022")
-    for text in ("BDG-1001", "RMA-200022", "1Z999AA10123456784"):
+    for text in ("BDG-1001", "RMA-200022", "1Z999AA10123456784", "NO-SUCH-SKU"):
         with pytest.raises(NotAProduct):
             scan_unit(world, receipt, text)
     assert world.count("inspections") == 0

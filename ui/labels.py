@@ -1,0 +1,56 @@
+"""The dock's words for the codes the core uses (dispositions, refunds, conditions, unit
+status), in the station's language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from receiving_station.domain.model import InspectionStatus
+
+
+def disposition_label(code: str) -> str:
+    return {
+        "restock": QCoreApplication.translate("labels", "Restock"),
+        "refurbish": QCoreApplication.translate("labels", "Refurbish"),
+        "return_to_vendor": QCoreApplication.translate("labels", "Return to vendor"),
+        "liquidate": QCoreApplication.translate("labels", "Liquidate"),
+        "donate": QCoreApplication.translate("labels", "Donate"),
+        "recycle": QCoreApplication.translate("labels", "Recycle"),
+        "destroy": QCoreApplication.translate("labels", "Destroy"),
+        "quarantine": QCoreApplication.translate("labels", "Quarantine"),
+    }.get(code, code)
+
+
+def refund_label(refund: str, amount: Decimal) -> str:
+    money = QLocale().toCurrencyString(float(amount))
+    return {
+        "full": QCoreApplication.translate("labels", "full, {amount}").format(amount=money),
+        "partial": QCoreApplication.translate(
+            "labels", "partial, {amount} (restocking fee kept)"
+        ).format(amount=money),
+        "none": QCoreApplication.translate("labels", "none"),
+    }.get(refund, refund)
+
+
+def condition_label(code: str) -> str:
+    return {
+        "standard": QCoreApplication.translate("labels", "Standard"),
+        "damaged": QCoreApplication.translate("labels", "Damaged"),
+        "wrong_item": QCoreApplication.translate("labels", "Wrong item"),
+        "missing_item": QCoreApplication.translate("labels", "Missing item"),
+        "extra_item": QCoreApplication.translate("labels", "Extra item"),
+        "serial_mismatch": QCoreApplication.translate("labels", "Serial mismatch"),
+        "unidentified_parcel": QCoreApplication.translate("labels", "Unidentified parcel"),
+    }.get(code, code)
+
+
+def status_label(status: InspectionStatus, lead: bool) -> str:
+    if status is InspectionStatus.AWAITING_LEAD or (lead and status is InspectionStatus.COMPLETED):
+        return QCoreApplication.translate("labels", "⏸ Awaiting a lead")
+    return {
+        InspectionStatus.WAITING: QCoreApplication.translate("labels", "Waiting"),
+        InspectionStatus.IN_PROGRESS: QCoreApplication.translate("labels", "▶ In progress"),
+        InspectionStatus.COMPLETED: QCoreApplication.translate("labels", "✔ Decided"),
+    }.get(status, status.value)
