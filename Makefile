@@ -52,7 +52,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/lookup.py
 
 screenshots: system-test $(VENV)/.dev $(QM)
-	$(PY) scripts/screenshots.py docs/screenshots
+	$(PY) scripts/screenshots.py docs/screenshots en fr
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -32,9 +32,7 @@ def photo(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, window: MainWindow, station: tuple[StationApp, World]
-) -> InspectPage:
+def page(qtbot: QtBot, window: MainWindow, station: tuple[StationApp, World]) -> InspectPage:
     _app, world = station
     world.receive("RMA-100001")
     log_in(qtbot, window, "BDG-1002")  # Bruno, inspector
