@@ -285,6 +285,15 @@ class SqlReceipts(_Repo):
             scanned_text=row.scanned_text,
         )
 
+    def unidentified(self, scanned_text: str) -> int | None:
+        linked = select(receipt_rmas.c.receipt_id).where(receipt_rmas.c.receipt_id == receipts.c.id)
+        return self.conn.execute(
+            select(receipts.c.id)
+            .where(receipts.c.scanned_text == scanned_text[:256], ~linked.exists())
+            .order_by(receipts.c.id.desc())
+            .limit(1)
+        ).scalar()
+
     def info_for_rma(self, rma_id: int) -> ReceiptInfo | None:
         stmt = (
             select(receipts.c.id, users.c.display_name, stations.c.name, receipts.c.received_at)

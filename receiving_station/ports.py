@@ -88,6 +88,9 @@ class ReceiptRepository(Protocol):
 
     def info_for_rma(self, rma_id: int) -> ReceiptInfo | None: ...
     def get(self, receipt_id: int) -> Receipt | None: ...
+    def unidentified(self, scanned_text: str) -> int | None:
+        """The newest parcel received without an RMA under this label text, if any."""
+        ...
 
 
 class ExceptionRepository(Protocol):

@@ -173,7 +173,10 @@ class InspectPage(QWidget):
             self.lines.setRowCount(0)
             self.units.setRowCount(0)
             return
-        self.parcel_title.setText(" + ".join(parcel.rma_numbers) or self.tr("Parcel"))
+        self.parcel_title.setText(
+            " + ".join(parcel.rma_numbers)
+            or self.tr("Unidentified parcel {label}").format(label=parcel.label)
+        )
         self.lines.setRowCount(len(parcel.lines))
         box_closed = any(u.condition == "missing_item" for u in parcel.units)
         for r, line in enumerate(parcel.lines):

@@ -85,7 +85,14 @@ def complete(
             kinds.append(ExceptionKind.APPROVAL.value)
         assert user.id is not None
         assert station.id is not None
+        already = {
+            c.kind.value
+            for c in uow.exceptions.open_cases()
+            if c.receipt_id == inspection.receipt_id and c.inspection_id is None
+        }
         for kind in kinds:
+            if kind in already:  # opened at the dock (an unidentified parcel): not twice
+                continue
             uow.exceptions.add(
                 ExceptionCase(
                     id=None,
@@ -177,6 +184,8 @@ def close_parcel(
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.INSPECT)
         rmas, units, _ = load_parcel(uow, receipt_id)
+        if not rmas:  # an unidentified parcel: nothing was expected, nothing is missing
+            return build_parcel_view(uow, receipt_id)
         busy = [u for u in units if not u.finished]
         if busy:
             raise UnitsInProgress(refs=", ".join(u.reference for u in busy))

@@ -21,6 +21,7 @@ from receiving_station.domain.model import (
     Inspection,
     InspectionStatus,
     PackagingCondition,
+    Receipt,
     Rma,
     RmaLine,
 )
@@ -70,24 +71,29 @@ class Inspector:
 
 
 def load_parcel(uow: UnitOfWork, receipt_id: int) -> tuple[list[Rma], list[Inspection], bool]:
+    rmas, units, receipt = _load(uow, receipt_id)
+    return rmas, units, receipt.packaging is PackagingCondition.DAMAGED
+
+
+def _load(uow: UnitOfWork, receipt_id: int) -> tuple[list[Rma], list[Inspection], Receipt]:
     receipt = uow.receipts.get(receipt_id)
     if receipt is None:
         raise NotFound(what=THE_PARCEL)
     rmas = [r for r in (uow.rmas.get(i) for i in receipt.rma_ids) if r is not None]
-    units = list(uow.inspections.for_receipt(receipt_id))
-    return rmas, units, receipt.packaging is PackagingCondition.DAMAGED
+    return rmas, list(uow.inspections.for_receipt(receipt_id)), receipt
 
 
 def build_parcel_view(
     uow: UnitOfWork, receipt_id: int, errors: tuple[DefinitionError, ...] = ()
 ) -> ParcelView:
-    rmas, units, damaged = load_parcel(uow, receipt_id)
+    rmas, units, receipt = _load(uow, receipt_id)
     return ParcelView(
         receipt_id=receipt_id,
         rma_numbers=tuple(r.number for r in rmas),
         lines=count_lines(rmas, units),
         units=unit_rows(rmas, units),
-        packaging_damaged=damaged,
+        packaging_damaged=receipt.packaging is PackagingCondition.DAMAGED,
+        label=receipt.scanned_text,
         workflow_errors=errors,
     )
 
@@ -95,12 +101,16 @@ def build_parcel_view(
 def open_parcel(
     uow_factory: UnitOfWorkFactory, actor: Actor, scan: ClassifiedScan, inspector: Inspector
 ) -> ParcelView:
-    """The received parcel a scan (RMA, tracking or order number) belongs to."""
+    """The received parcel a scan (RMA, tracking or order number) belongs to, or the
+    unidentified parcel registered under that label."""
     with uow_factory(readonly=True) as uow:
         load_actor(uow, actor, Action.INSPECT)
         rma = find_rma(uow, scan)
         if rma is None or rma.id is None:
-            raise UnknownScan(text=scan.raw or scan.text)
+            unidentified = uow.receipts.unidentified(scan.raw or scan.text)
+            if unidentified is None:
+                raise UnknownScan(text=scan.raw or scan.text)
+            return build_parcel_view(uow, unidentified, inspector.errors)
         info = uow.receipts.info_for_rma(rma.id)
         if info is None:
             raise NotReceivedYet(rma=rma.number)
@@ -215,6 +225,10 @@ def _identify(
 ) -> tuple[Rma | None, RmaLine | None, str, dict[str, str]]:
     """(rma, line, condition, what was read) for a unit's scan."""
     product = scan.reading(ScanKind.PRODUCT)
+    if not rmas:  # an unidentified parcel: every unit is recorded for the lead to place
+        if scan.kind in (ScanKind.BADGE, ScanKind.COMMAND):
+            raise NotAProduct(text=scan.raw or scan.text)
+        return None, None, "unidentified_parcel", dict(product.fields) if product else {}
     if product is None and scan.kind not in (ScanKind.UNKNOWN, ScanKind.ORDER):
         raise NotAProduct(text=scan.raw or scan.text)
     fields = dict(product.fields) if product else {}

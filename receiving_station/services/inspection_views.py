@@ -60,6 +60,8 @@ class ParcelView:
     lines: tuple[LineCount, ...]
     units: tuple[UnitRow, ...]
     packaging_damaged: bool
+    label: str = ""
+    """What was scanned at receipt: the only name an unidentified parcel has."""
     workflow_errors: tuple[DefinitionError, ...] = ()
     """Workflow files with an error (their previous version is in use), to tell the lead."""
 

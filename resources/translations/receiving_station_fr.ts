@@ -117,8 +117,8 @@
         <translation>Articles sortis du carton</translation>
     </message>
     <message>
-        <source>Parcel</source>
-        <translation>Colis</translation>
+        <source>Unidentified parcel {label}</source>
+        <translation>Colis non identifié {label}</translation>
     </message>
     <message>
         <source>{found} ({missing} missing)</source>

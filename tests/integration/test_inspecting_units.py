@@ -434,3 +434,20 @@ def test_every_answer_is_in_the_audit_trail(world: World):
     assert actions.count("inspection.answer") >= 6
     assert "inspection.photo" in actions
     assert actions[-1] == "inspection.complete"
+
+
+def test_an_unidentified_parcel_is_inspected_unit_by_unit_for_the_lead(world: World):
+    case = world.dock1.register_unidentified(world.actor("alice"), "SHIPPER-LABEL-77")
+    view = world.dock1.open_parcel(world.actor("bruno"), "SHIPPER-LABEL-77")
+    assert (view.rma_numbers, view.label, view.receipt_id) == (
+        (),
+        "SHIPPER-LABEL-77",
+        case.receipt_id,
+    )
+    unit = scan_unit(world, view.receipt_id, "4006381333931")
+    assert unit.workflow.id == "unidentified_parcel"
+    done = finish(world, unit, document="no", contents="Two pairs of jeans")
+    assert (done.inspection.disposition, done.inspection.refund) == ("quarantine", "none")
+    assert exceptions_of(world) == ["unidentified_parcel"]  # the one opened at the dock
+    closed = world.dock1.close_parcel(world.actor("bruno"), view.receipt_id)
+    assert isinstance(closed, ParcelView)
