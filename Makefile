@@ -49,6 +49,7 @@ test: lint check-tests
 bench: system-test $(VENV)/.dev
 	$(PY) bench/classify.py
 	$(PY) bench/decode.py
+	$(PY) bench/inspection.py
 	$(PY) bench/lookup.py
 
 screenshots: system-test $(VENV)/.dev $(QM)

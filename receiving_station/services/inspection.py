@@ -123,11 +123,21 @@ def parcel(uow_factory: UnitOfWorkFactory, actor: Actor, receipt_id: int) -> Par
         return build_parcel_view(uow, receipt_id)
 
 
+_SNAPSHOTS: dict[tuple[str, int], Workflow] = {}
+"""Workflow versions read from the database. A stored version never changes (a changed
+file must take a new version number), so they are kept for the life of the process."""
+
+
 def workflow_of(uow: UnitOfWork, inspection: Inspection) -> Workflow:
-    stored = uow.workflow_definitions.get(inspection.workflow_id, inspection.workflow_version)
+    key = (inspection.workflow_id, inspection.workflow_version)
+    cached = _SNAPSHOTS.get(key)
+    if cached is not None:
+        return cached
+    stored = uow.workflow_definitions.get(*key)
     if stored is None:
         raise NotFound(what=f"{inspection.workflow_id} v{inspection.workflow_version}")
-    return from_json(stored[1])
+    workflow = _SNAPSHOTS.setdefault(key, from_json(stored[1]))
+    return workflow
 
 
 def _line(rma: Rma | None, line_no: int | None) -> RmaLine | None:
