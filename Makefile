@@ -50,6 +50,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/classify.py
 	$(PY) bench/decode.py
 	$(PY) bench/inspection.py
+	$(PY) bench/labels.py
 	$(PY) bench/lookup.py
 
 screenshots: system-test $(VENV)/.dev $(QM)

@@ -186,6 +186,44 @@ class InspectionRow(Base):
     lead_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     started_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
     completed_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    lpn: Mapped[str] = mapped_column(String(16), default="", index=True)
+
+
+class LicensePlateRow(Base):
+    """License plate numbers are this table's ids, which the database hands out: unique
+    across every station by construction, never reused (AUTOINCREMENT on SQLite)."""
+
+    __tablename__ = "license_plates"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    lpn: Mapped[str | None] = mapped_column(String(16), unique=True, nullable=True)
+    """Written right after the insert, from the id the database gave."""
+    inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id"), nullable=True)
+    issued_at: Mapped[datetime] = mapped_column(Stamp)
+
+
+class PrintJobRow(Base):
+    """Every label sent (or still to send) to a printer, with the exact bytes: a failed
+    print waits here and a reprint is identical."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_station_id_status", "station_id", "status"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id"), nullable=True)
+    lpn: Mapped[str] = mapped_column(String(16), index=True)
+    template: Mapped[str] = mapped_column(String(48))
+    format: Mapped[str] = mapped_column(String(8))
+    printer: Mapped[str] = mapped_column(String(300))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime] = mapped_column(Stamp)
+    printed_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    reprint_of: Mapped[int | None] = mapped_column(BigId, nullable=True)
 
 
 class PhotoRow(Base):

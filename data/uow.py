@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
+from data.labels import SqlLabels
 from data.repositories import (
     SqlAudit,
     SqlClaims,
@@ -25,6 +26,7 @@ from receiving_station.ports import (
     ClaimRepository,
     ExceptionRepository,
     InspectionRepository,
+    LabelRepository,
     PhotoRepository,
     ReceiptRepository,
     RmaRepository,
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     inspections: InspectionRepository
     workflow_definitions: WorkflowDefinitions
     photos: PhotoRepository
+    labels: LabelRepository
     claims: ClaimRepository
     audit: AuditLog
 
@@ -81,6 +84,7 @@ class SqlUnitOfWork:
         self.inspections = SqlInspections(conn)
         self.workflow_definitions = SqlWorkflowDefinitions(conn)
         self.photos = SqlPhotos(conn)
+        self.labels = SqlLabels(conn)
         self.claims = SqlClaims(conn)
         self.audit = SqlAudit(conn)
         return self

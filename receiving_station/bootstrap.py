@@ -18,6 +18,7 @@ from receiving_station.domain.scan import ScanKind
 from receiving_station.errors import EnvironmentFailure
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import ErrorSink, FrameSink, ScanSink, ScanSource
+from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
 from receiving_station.station_app import StationApp
 from scanners.wedge import WedgeDecoder
@@ -92,6 +93,15 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
     workflows = WorkflowStore(config.workflows_dir)
     for error in workflows.reload():
         log.warning("workflow definitions: %s", error)
+    from printing.renderer import TemplateRenderer
+    from printing.transports import printer_for
+
+    settings = LabelSettings(
+        printer=config.printer.uri,
+        template=config.printer.template,
+        format=config.printer.resolved_format(),
+        language=config.printer.language or config.language or "en",
+    )
     services = StationServices(
         uow_factory,
         classifier,
@@ -99,6 +109,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         station.id,
         hold_minutes=config.hold_minutes,
         workflows=workflows,
+        labeling=Labeling(TemplateRenderer(config.labels_dir), settings),
+        printer=printer_for(config.printer.uri),
     )
     scanner = config.scanner
     return StationApp(

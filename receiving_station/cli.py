@@ -59,6 +59,20 @@ def _parser() -> argparse.ArgumentParser:
     wf_sub = wf.add_subparsers(dest="workflows_command", required=True)
     check = wf_sub.add_parser("check", help="validate a folder of workflow files")
     check.add_argument("path", nargs="?", help="default: the station's workflow folder")
+    label = sub.add_parser("label", help="render one label to a file")
+    label.add_argument("--lpn", required=True, help="the license plate number")
+    label.add_argument("--template", help="default: the station's label template")
+    label.add_argument("--format", choices=["pdf", "zpl", "png"], default="pdf")
+    label.add_argument(
+        "--field", action="append", default=[], metavar="NAME=VALUE", help="a field to print"
+    )
+    label.add_argument("-o", "--output", required=True, metavar="FILE")
+    test = sub.add_parser("print-test", help="send a test label to a printer")
+    test.add_argument("--printer", metavar="URI", help="default: the station's printer")
+    demo_sheet = sub.add_parser(
+        "demo-sheet", help="a PDF of the demo's barcodes, to try the station with a scanner"
+    )
+    demo_sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sheet = sub.add_parser("commands-sheet", help="write the command-barcode sheet as a PDF")
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sheet.add_argument("--language", choices=["en", "fr"], help="default: the station's")
@@ -171,6 +185,12 @@ def _run(args: argparse.Namespace) -> int:
         return _decode(args.images, args.decoder)
     if command == "workflows":
         return _workflows_check(Path(args.path) if args.path else config.workflows_dir)
+    if command == "label":
+        return _label(config, args)
+    if command == "print-test":
+        return _print_test(config, args.printer)
+    if command == "demo-sheet":
+        return _demo_sheet(config, Path(args.output))
     if command == "commands-sheet":
         return _commands_sheet(args.output, args.language or config.language, args.letter)
     raise AssertionError(command)
@@ -263,6 +283,91 @@ def _workflows_check(folder: Path) -> int:
     print(f"{len(library.workflows)} workflows, grades {grades}, {rules} rules: ", end="")
     print(f"{len(errors)} error(s)" if errors else "all good")
     return 1 if errors else 0
+
+
+def _label(config: Config, args: argparse.Namespace) -> int:
+    from printing.renderer import TemplateRenderer
+    from receiving_station.domain.checkdigits import license_plate_ok
+
+    if not license_plate_ok(args.lpn):
+        print(
+            f"receiving-station: {args.lpn} is not a license plate (LP, 9 digits and a check "
+            "digit): the check digit is wrong or the form is",
+            file=sys.stderr,
+        )
+        return 2
+    values = {"lpn": args.lpn}
+    for item in args.field:
+        name, sep, value = item.partition("=")
+        if not sep:
+            print(f"receiving-station: --field takes NAME=VALUE, not {item!r}", file=sys.stderr)
+            return 2
+        values[name] = value
+    renderer = TemplateRenderer(config.labels_dir)
+    language = config.printer.language or config.language or "en"
+    payload = renderer.render(
+        args.template or config.printer.template, values, args.format, language
+    )
+    Path(args.output).write_bytes(payload)
+    print(args.output)
+    return 0
+
+
+def _print_test(config: Config, uri: str | None) -> int:
+    from printing.renderer import TemplateRenderer
+    from printing.transports import printer_for
+    from receiving_station.clock import SystemClock
+    from receiving_station.services.labels import LabelSettings, test_label
+
+    printer_config = dataclasses.replace(config.printer, uri=uri) if uri else config.printer
+    settings = LabelSettings(
+        printer=printer_config.uri,
+        template=printer_config.template,
+        format=printer_config.resolved_format(),
+        language=printer_config.language or config.language or "en",
+    )
+    printer = printer_for(printer_config.uri)
+    test_label(TemplateRenderer(config.labels_dir), settings, printer, SystemClock().now())
+    print(f"test label sent to {printer.uri} ({settings.format})")
+    return 0
+
+
+def _demo_sheet(config: Config, output: Path) -> int:
+    from printing.demo_sheet import write_demo_sheet
+    from receiving_station.bootstrap import bootstrap
+
+    app = bootstrap(config, demo_rmas=200)
+    try:
+        rmas = [app.services.lookup(f"RMA-00000{n}") for n in range(1, 5)]
+    finally:
+        app.close()
+    badges = [
+        ("Alice, receiver", "BDG-1001"),
+        ("Bruno, inspector", "BDG-1002"),
+        ("Chloé, lead", "BDG-1003"),
+    ]
+    parcels = [(f"RMA {r.number}", r.number) for r in rmas]
+    tracking = [
+        (f"Carrier label of {r.number}", r.tracking_numbers[0]) for r in rmas if r.tracking_numbers
+    ]
+    items = [
+        (f"{line.sku} {line.description} ({r.number})", line.gtin)
+        for r in rmas[:2]
+        for line in r.lines
+        if line.gtin
+    ]
+    write_demo_sheet(
+        output,
+        "Receiving Station: demo barcodes",
+        [
+            ("Badges", badges),
+            ("Return labels", parcels),
+            ("Carrier labels", tracking),
+            ("Items", items),
+        ],
+    )
+    print(output)
+    return 0
 
 
 def _commands_sheet(output: str, language: str, letter: bool) -> int:

@@ -22,6 +22,7 @@ from receiving_station.errors import ConfigError
 APP_DIR_NAME = "receiving-station"
 
 DEFAULT_WORKFLOWS = Path(__file__).resolve().parent.parent / "resources" / "workflows"
+DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "resources" / "labels"
 DEFAULT_RMA_PATTERN = r"RMA-?(?P<number>\d{6,10})"
 DEFAULT_RMA_FORMAT = "RMA-{number}"
 DEFAULT_ORDER_PATTERN = r"#?(?P<number>\d{4,12})"
@@ -77,6 +78,28 @@ class SerialConfig:
     terminator: str = "cr"
 
 
+_PRINTER_URI = re.compile(
+    r"^(folder:.+|tcp://[A-Za-z0-9._-]+(:\d{1,5})?|cups:[^\s/]+|cups-raw:[^\s/]+)$"
+)
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    uri: str = ""
+    """folder:PATH, tcp://HOST:9100 (ZPL), cups:QUEUE (PDF), cups-raw:QUEUE (ZPL);
+    empty: a "labels" folder in the data folder."""
+    template: str = "disposition-4x6"
+    format: str = ""
+    """pdf or zpl; empty: what the transport takes (folder: pdf)."""
+    language: str = ""
+    """The labels' language; empty: the station's."""
+
+    def resolved_format(self) -> str:
+        if self.format:
+            return self.format
+        return "zpl" if self.uri.startswith(("tcp://", "cups-raw:")) else "pdf"
+
+
 @dataclass(frozen=True)
 class CameraConfig:
     device: str = ""
@@ -103,6 +126,8 @@ class Config:
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
     serial: SerialConfig = field(default_factory=SerialConfig)
     camera: CameraConfig = field(default_factory=CameraConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+    labels_dir: Path = field(default_factory=lambda: DEFAULT_LABELS)
     source: str = "defaults"
 
     @property
@@ -308,6 +333,28 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
             )
         ),
     )
+    printer = PrinterConfig(
+        uri=r.get(
+            "printer.uri",
+            "folder:PATH, tcp://HOST:9100, cups:QUEUE or cups-raw:QUEUE",
+            lambda v: isinstance(v, str) and bool(_PRINTER_URI.match(v)),
+            f"folder:{data_dir / 'labels'}",
+        ),
+        template=r.get(
+            "printer.template",
+            "the id of a label template",
+            lambda v: isinstance(v, str) and bool(re.match(r"^[a-z0-9][a-z0-9_-]{0,47}$", v)),
+            "disposition-4x6",
+        ),
+        format=r.get("printer.format", "'pdf', 'zpl' or ''", lambda v: v in ("", "pdf", "zpl"), ""),
+        language=r.get("printer.language", "'en', 'fr' or ''", _matches(_LANG), ""),
+    )
+    labels_dir = r.get(
+        "printer.templates",
+        "the path of a folder of label templates",
+        lambda v: isinstance(v, str) and bool(v.strip()),
+        str(DEFAULT_LABELS),
+    )
     r.reject_unknown()
 
     env_checks = {
@@ -330,5 +377,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         scanner=scanner,
         serial=serial,
         camera=camera,
+        printer=printer,
+        labels_dir=Path(labels_dir).expanduser(),
         source=source if path.exists() else "defaults",
     )

@@ -113,6 +113,22 @@ class BadPhoto(RuleViolation):
     )
 
 
+class LabelDoesNotFit(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The label's {field} ({value}) does not fit, even in small print. The label was not "
+        "printed; a lead checks the template.",
+    )
+
+
+class PrinterUnavailable(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The printer {printer} does not answer ({detail}). The label is kept in the print "
+        "queue and printed when it is back; the decision is saved.",
+    )
+
+
 class BadAnswer(RuleViolation):
     template = QT_TRANSLATE_NOOP("errors", "{step}: {problem}. Nothing was saved.")
 

@@ -6,7 +6,7 @@ have in-memory fakes. Nothing here opens anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -17,6 +17,7 @@ from receiving_station.domain.model import (
     Claim,
     ExceptionCase,
     Inspection,
+    PrintJob,
     Receipt,
     ReceiptInfo,
     Rma,
@@ -146,6 +147,41 @@ class PhotoRepository(Protocol):
     def for_inspection(self, inspection_id: int) -> Sequence[Photo]: ...
 
 
+class LabelRepository(Protocol):
+    def issue_plate(self, inspection_id: int | None, now: datetime) -> str:
+        """A new license plate number from the database's own sequence."""
+        ...
+
+    def add_job(self, job: PrintJob) -> PrintJob: ...
+    def job(self, job_id: int) -> PrintJob | None: ...
+    def due_jobs(self, station_id: int, now: datetime) -> Sequence[PrintJob]:
+        """Jobs of this station still to print whose next attempt is due, oldest first."""
+        ...
+
+    def open_jobs(self, station_id: int) -> Sequence[PrintJob]:
+        """Jobs of this station not printed yet (pending or failed), oldest first."""
+        ...
+
+    def jobs_for_lpn(self, lpn: str) -> Sequence[PrintJob]: ...
+    def mark(self, job: PrintJob) -> None:
+        """Save the job's status, attempts, error and times."""
+        ...
+
+
+class Printer(Protocol):
+    """Where labels go. ``send`` raises ``PrinterUnavailable`` with what went wrong."""
+
+    uri: str
+
+    def send(self, payload: bytes, fmt: str, title: str) -> None: ...
+
+
+class LabelRenderer(Protocol):
+    def render(self, template: str, values: Mapping[str, str], fmt: str, language: str) -> bytes:
+        """The label as PDF, ZPL or PNG bytes; ``LabelDoesNotFit`` or ``NotFound``."""
+        ...
+
+
 class WorkflowDefinitions(Protocol):
     """Every workflow version an inspection followed, stored as it was."""
 
@@ -188,6 +224,7 @@ class UnitOfWork(Protocol):
     inspections: InspectionRepository
     workflow_definitions: WorkflowDefinitions
     photos: PhotoRepository
+    labels: LabelRepository
     claims: ClaimRepository
     audit: AuditLog
 

@@ -72,7 +72,7 @@ def to_gray(image: np.ndarray) -> np.ndarray:
 
 # What a returns dock sees: carrier, product, GS1 and our own labels. Leaving out the rest
 # (MaxiCode, Codabar, DX film edge...) makes zxing-cpp faster.
-DOCK_FORMATS = zxingcpp.barcode_formats_from_str(
+DOCK_FORMATS = (
     "Code128,Code39,Code93,EAN13,EAN8,UPCA,UPCE,ITF,DataBar,DataBarExpanded,"
     "QRCode,DataMatrix,PDF417,Aztec"
 )
@@ -141,7 +141,12 @@ def decode_station(image: np.ndarray) -> list[Decoded]:
     it could not decode, which is where ZBar rescues reads (bench/decode.py)."""
     gray = to_gray(image)
     found, saw_symbol = _zxing(
-        gray, {"formats": DOCK_FORMATS, "try_invert": False, "return_errors": True}
+        gray,
+        {
+            "formats": zxingcpp.barcode_formats_from_str(DOCK_FORMATS),
+            "try_invert": False,
+            "return_errors": True,
+        },
     )
     if found or not saw_symbol:
         return found

@@ -88,7 +88,8 @@ def inspect_screens(
     settle(app, 400)
     window.grab().save(str(out / f"inspect-summary-{lang}.png"))
     page.steps.completed.emit("", "")
-    settle(app, 400)
+    settle(app, 800)
+    window.grab().save(str(out / f"inspect-label-{lang}.png"))
     page.damaged.setChecked(True)
     page.handle_scan(rma.lines[1].gtin)
     settle(app, 400)
@@ -102,7 +103,12 @@ def main(out: Path, language: str = "en") -> None:
     workdir = tempfile.mkdtemp(prefix="rs-shots-")
     video = label_video(Path(workdir) / "camera.avi", "RMA-000004")
     Path(workdir, "config.toml").write_text(f"[camera]\ndevice = '{video}'\n", encoding="utf-8")
-    os.environ.update(RS_DATA_DIR=workdir, RS_CONFIG=f"{workdir}/config.toml", RS_STATION="DOCK-1")
+    os.environ.update(
+        RS_DATA_DIR=workdir,
+        RS_CONFIG=f"{workdir}/config.toml",
+        RS_STATION="DOCK-1",
+        RS_LANGUAGE=language,
+    )
     config = load_config()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -12,15 +13,20 @@ from sqlalchemy import Engine
 
 from data.demo import seed_people
 from data.uow import SqlUnitOfWorkFactory
+from printing.renderer import TemplateRenderer
+from printing.transports import FolderPrinter
 from receiving_station.domain.model import Rma, RmaLine, RmaStatus
+from receiving_station.ports import Printer
 from receiving_station.security import hash_pin
 from receiving_station.services.context import Actor
+from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
 from workflows.store import WorkflowStore
 
 TODAY = date(2026, 11, 26)
 WORKFLOWS = Path(__file__).resolve().parents[1] / "resources" / "workflows"
+LABELS = Path(__file__).resolve().parents[1] / "resources" / "labels"
 
 
 @dataclass
@@ -57,14 +63,28 @@ class World:
         self.dock1 = self.services("DOCK-1")
         self.dock2 = self.services("DOCK-2")
 
-    def services(self, station: str) -> StationServices:
+    def services(self, station: str, printer: Printer | None = None) -> StationServices:
         return StationServices(
             self.uow_factory,
             ScanClassifier(),
             self.clock,
             self.station_ids[station],
             workflows=self.workflows,
+            labeling=Labeling(self.renderer, self.label_settings),
+            printer=printer or FolderPrinter(self.label_folder / station),
         )
+
+    @cached_property
+    def label_folder(self) -> Path:
+        return Path(tempfile.mkdtemp(prefix="rs-labels-"))
+
+    @cached_property
+    def renderer(self) -> TemplateRenderer:
+        return TemplateRenderer(LABELS)
+
+    label_settings = LabelSettings(
+        printer="folder:labels", template="disposition-4x6", format="pdf", language="en"
+    )
 
     @cached_property
     def workflows(self) -> WorkflowStore:

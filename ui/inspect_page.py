@@ -66,6 +66,8 @@ def jpeg_of(image: QImage) -> tuple[bytes, int, int] | None:
 
 class InspectPage(QWidget):
     user_switched = Signal(object)
+    label_queued = Signal()
+    """A label waits in the print queue: the window sends it to the printer."""
 
     def __init__(
         self,
@@ -82,6 +84,7 @@ class InspectPage(QWidget):
         self.view: InspectionView | None = None
         self._busy = False
         self._queued: list[str | bytes] = []
+        self.last_lpn = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         row = QHBoxLayout()
@@ -142,6 +145,7 @@ class InspectPage(QWidget):
         self.steps.photo_from_file.connect(self._on_steps_photo_from_file)
         self.steps.photo_from_camera.connect(self.photo_from_camera)
         self.steps.photo_removed.connect(self._on_steps_photo_removed)
+        self.steps.reprint_requested.connect(self.reprint)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.close_box)
         self._refresh()
 
@@ -295,6 +299,8 @@ class InspectPage(QWidget):
             self._step("skip")
         elif command == "PHOTO":
             self.photo_from_camera()
+        elif command == "REPRINT":
+            self.reprint()
         elif command == "CANCEL":
             self.clear()
             self.banner.clear()
@@ -445,6 +451,10 @@ class InspectPage(QWidget):
         i = view.inspection
         self.view = None
         self.steps.show_view(None)
+        if i.lpn:
+            self.last_lpn = i.lpn
+            self.label_queued.emit()
+            self._show_label(i)
         decision = self.tr("{ref}: {disposition} → {zone}.").format(
             ref=i.reference, disposition=disposition_label(i.disposition).upper(), zone=i.zone
         )
@@ -453,6 +463,34 @@ class InspectPage(QWidget):
         else:
             self.feedback(Feedback(decision + " " + self.tr("Next item."), Level.SUCCESS))
         self._reload_parcel()
+
+    def _show_label(self, inspection: Any) -> None:
+        who = self.session.who
+        if who is None or inspection.id is None:
+            return
+        inspection_id, lpn = inspection.id, inspection.lpn
+        self.session.run(
+            lambda: self.session.services.label_preview(who.actor, inspection_id),
+            lambda png: self.steps.show_label(png, lpn),
+            lambda feedback, _e: self.banner.show_feedback(feedback),
+        )
+
+    def reprint(self, lpn: str = "") -> None:
+        who, lpn = self.session.who, lpn or self.last_lpn
+        if who is None:
+            return
+        if not lpn:
+            self.feedback(
+                Feedback(self.tr("No label printed here yet: nothing to reprint."), Level.INFO)
+            )
+            return
+        self._run(lambda: self.session.services.reprint(who.actor, lpn), self._on_reprinted)
+
+    def _on_reprinted(self, job: Any) -> None:
+        self.label_queued.emit()
+        self.feedback(
+            Feedback(self.tr("Label {lpn} printed again.").format(lpn=job.lpn), Level.SUCCESS)
+        )
 
     def close_box(self) -> None:
         who, parcel = self.session.who, self.parcel

@@ -31,6 +31,7 @@ from ui.sounds import Sounds
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
+PRINT_RETRY_MS = 10_000
 
 
 class _SerialBridge(QObject):
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
             self.session, app.config.workflows_dir, self._camera_picture
         )
         self.inspect_page.user_switched.connect(self._on_inspect_page_user_switched)
+        self.inspect_page.label_queued.connect(self.print_labels)
         self.pages.addWidget(self.login_page)
         self.pages.addWidget(self.receive_page)
         self.pages.addWidget(self.inspect_page)
@@ -99,6 +101,9 @@ class MainWindow(QMainWindow):
         self.serial_label = QLabel()
         self.serial_label.setObjectName("serialState")
         bar.addWidget(self.serial_label)
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("printerState")
+        bar.addWidget(self.printer_label)
         self.camera_button = QPushButton(self.tr("Camera (F8)"))
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self._on_camera_button_toggled)
@@ -130,6 +135,11 @@ class MainWindow(QMainWindow):
         self.health.setInterval(HEALTH_CHECK_MS)
         self.health.timeout.connect(self.check_database)
         self.health.start()
+        self.printing = QTimer(self)
+        self.printing.setInterval(PRINT_RETRY_MS)
+        self.printing.timeout.connect(self.print_labels)
+        self.printing.start()
+        self.print_labels()
 
     def start_serial_scanner(self) -> None:
         opener = self.app.open_serial_scanner
@@ -163,6 +173,28 @@ class MainWindow(QMainWindow):
             self.camera.start()
         else:
             self.camera.stop()
+
+    def print_labels(self) -> None:
+        """Send due labels to the printer (off the GUI thread), then show the queue."""
+        services = self.app.services
+
+        def work() -> list[Any]:
+            services.print_labels()
+            return services.print_queue()
+
+        self.session.run(work, self._on_print_queue, lambda _f, _e: None)
+
+    def _on_print_queue(self, waiting: list[Any]) -> None:
+        if not waiting:
+            self.printer_label.setText(self.tr("Printer: ready"))
+            self.printer_label.setProperty("alarm", False)
+        else:
+            why = waiting[-1].last_error or self.tr("waiting to print")
+            self.printer_label.setText(self.tr("⚠ Printer: %n label(s) waiting", "", len(waiting)))
+            self.printer_label.setToolTip(why)
+            self.printer_label.setProperty("alarm", True)
+        self.printer_label.style().unpolish(self.printer_label)
+        self.printer_label.style().polish(self.printer_label)
 
     def check_database(self) -> None:
         self.session.run(self.app.services.ping, lambda _r: None, lambda _f, _e: None)
@@ -273,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.health.stop()
+        self.printing.stop()
         self.camera.stop()
         if self.serial is not None:
             self.serial.stop()

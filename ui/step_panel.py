@@ -64,6 +64,8 @@ class StepPanel(QFrame):
     photo_from_camera = Signal()
     photo_removed = Signal(str, str)
     """(step id, photo ref)."""
+    reprint_requested = Signal(str)
+    """A license plate whose label should print again."""
 
     def __init__(self, workflows_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +165,39 @@ class StepPanel(QFrame):
         else:
             self.progress.setFormat(self.tr("Step {n} of {total}").format(n=number, total=total))
             self._show_step(view, view.step)
+
+    def show_label(self, png: bytes, lpn: str) -> None:
+        """The unit's label as it prints: what the floor will read on the unit."""
+        self.view = None
+        _clear(self.answers)
+        self._collect = None
+        self.reference.setVisible(False)
+        self.progress.setVisible(False)
+        self.guidance.setVisible(False)
+        for b in (self.back_button, self.skip_button, self.next_button):
+            b.setVisible(False)
+        self.header.setText(self.tr("License plate {lpn}").format(lpn=lpn))
+        self.question.setText(self.tr("Stick this label on the unit, then scan the next item."))
+        preview = QLabel()
+        preview.setObjectName("labelPreview")
+        preview.setAccessibleName(self.tr("Label preview"))
+        pixmap = QPixmap()
+        if pixmap.loadFromData(png):
+            preview.setPixmap(
+                pixmap.scaled(
+                    300,
+                    330,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        row = QHBoxLayout()
+        row.addWidget(preview)
+        reprint = QPushButton(self.tr("Print the label again (REPRINT)"))
+        reprint.clicked.connect(lambda: self.reprint_requested.emit(lpn))
+        row.addWidget(reprint, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        self.answers.addLayout(row)
 
     def _big_button(self, label: str, handler: Any, name: str = "answerButton") -> QPushButton:
         button = QPushButton(label)

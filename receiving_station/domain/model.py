@@ -212,6 +212,7 @@ class Inspection:
     lead_approval: bool = False
     started_at: datetime | None = None
     completed_at: datetime | None = None
+    lpn: str = ""
 
     @property
     def reference(self) -> str:
@@ -318,3 +319,32 @@ class Claim:
     expires_at: datetime
     user_name: str = ""
     station_name: str = ""
+
+
+class PrintStatus(StrEnum):
+    PENDING = "pending"
+    PRINTED = "printed"
+    FAILED = "failed"
+    """Tried and failed; retried later (``next_attempt_at``)."""
+
+
+@dataclass
+class PrintJob:
+    """A label for a printer: the exact bytes, so a retry or a reprint is identical."""
+
+    id: int | None
+    created_at: datetime
+    station_id: int
+    user_id: int
+    lpn: str
+    template: str
+    format: str
+    printer: str
+    payload: bytes
+    inspection_id: int | None = None
+    status: PrintStatus = PrintStatus.PENDING
+    attempts: int = 0
+    last_error: str = ""
+    next_attempt_at: datetime | None = None
+    printed_at: datetime | None = None
+    reprint_of: int | None = None

@@ -23,6 +23,7 @@ from receiving_station.services.inspection import (
     audit_inspection,
     build_parcel_view,
     build_view,
+    line_of,
     load_parcel,
     open_for_change,
     rules_unit,
@@ -30,6 +31,7 @@ from receiving_station.services.inspection import (
     workflow_of,
 )
 from receiving_station.services.inspection_views import InspectionView, ParcelView, count_lines
+from receiving_station.services.labels import Labeling, label_values, queue_label
 from workflows.disposition import override, propose
 from workflows.engine import Engine, Progress
 
@@ -44,6 +46,7 @@ def complete(
     *,
     disposition: str = "",
     reason: str = "",
+    label: Labeling | None = None,
 ) -> InspectionView:
     """Accept the proposal (or override it: ``disposition`` and ``reason``). The unit waits
     for a lead when a check failed, an exception opened, its value or the rule says so, or
@@ -107,6 +110,22 @@ def complete(
                     inspection_id=inspection.id,
                 )
             )
+        if label is not None:
+            rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
+            line = line_of(rma, inspection.line_no)
+            values = label_values(
+                inspection,
+                rma=rma.number if rma else "",
+                sku=line.sku if line else "",
+                description=line.description if line else inspection.scanned_text[:60],
+                station=station.name,
+                inspector=user.display_name,
+                now=now,
+            )
+            queue_label(
+                uow, label.renderer, label.settings, inspection, values, user.id, station.id, now
+            )
+            uow.inspections.save(inspection)
         audit_inspection(
             uow,
             actor,

@@ -140,7 +140,7 @@ def workflow_of(uow: UnitOfWork, inspection: Inspection) -> Workflow:
     return workflow
 
 
-def _line(rma: Rma | None, line_no: int | None) -> RmaLine | None:
+def line_of(rma: Rma | None, line_no: int | None) -> RmaLine | None:
     if rma is None or line_no is None:
         return None
     return next((ln for ln in rma.lines if ln.line_no == line_no), None)
@@ -184,7 +184,7 @@ def build_view(uow: UnitOfWork, inspection: Inspection, inspector: Inspector) ->
     elif progress.current is None and not engine.missing(progress) and inspector.library.rules:
         proposal = propose(inspector.library.rules, rules_unit(inspection, engine, progress))
     rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
-    line = _line(rma, inspection.line_no)
+    line = line_of(rma, inspection.line_no)
     return inspection_view(
         inspection,
         engine,
@@ -423,7 +423,7 @@ def _check_serial(uow: UnitOfWork, inspection: Inspection, target: str, value: A
         return
     inspection.serial = value
     rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
-    line = _line(rma, inspection.line_no)
+    line = line_of(rma, inspection.line_no)
     if line and line.expected_serials and value not in line.expected_serials:
         if ExceptionKind.SERIAL_MISMATCH.value not in inspection.exception_kinds:
             inspection.exception_kinds.append(ExceptionKind.SERIAL_MISMATCH.value)

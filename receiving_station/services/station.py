@@ -10,15 +10,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from receiving_station.domain.model import ExceptionCase, PackagingCondition, Receipt, User
+from receiving_station.domain.model import (
+    ExceptionCase,
+    PackagingCondition,
+    PrintJob,
+    Receipt,
+    User,
+)
 from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
 from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, UnknownScan
-from receiving_station.ports import Clock, ScanClassifier, UnitOfWorkFactory
+from receiving_station.ports import Clock, Printer, ScanClassifier, UnitOfWorkFactory
 from receiving_station.services import (
     auth,
     decisions,
     exceptions,
     inspection,
+    labels,
     lookup,
     photos,
     receiving,
@@ -26,6 +33,7 @@ from receiving_station.services import (
 from receiving_station.services.context import Actor
 from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView, ParcelView
+from receiving_station.services.labels import Labeling
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.views import RmaView
 from workflows.definition import Grade
@@ -63,6 +71,8 @@ class StationServices:
         station_id: int,
         hold_minutes: int = 15,
         workflows: WorkflowStore | None = None,
+        labeling: Labeling | None = None,
+        printer: Printer | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -70,6 +80,8 @@ class StationServices:
         self.station_id = station_id
         self.hold_minutes = hold_minutes
         self.workflows = workflows
+        self.labeling = labeling
+        self.printer = printer
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -245,6 +257,7 @@ class StationServices:
             self._inspector(),
             disposition=disposition,
             reason=reason,
+            label=self.labeling,
         )
 
     def add_photo(
@@ -296,6 +309,44 @@ class StationServices:
         return decisions.close_parcel(
             self.uow_factory, actor, receipt_id, self._now(), self._inspector()
         )
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def print_labels(self) -> list[PrintJob]:
+        """Send this station's due labels to its printer (retries included)."""
+        if self.printer is None:
+            return []
+        return labels.dispatch(self.uow_factory, self.printer, self.station_id, self._now())
+
+    def print_queue(self) -> list[PrintJob]:
+        """Labels of this station not printed yet, with why."""
+        return labels.open_jobs(self.uow_factory, self.station_id)
+
+    def reprint(self, actor: Actor, lpn: str) -> PrintJob:
+        return labels.reprint(self.uow_factory, actor, lpn, self._now())
+
+    def label_preview(self, actor: Actor, inspection_id: int) -> bytes:
+        """The unit's disposition label as a PNG, for the screen."""
+        if self.labeling is None:
+            raise NotFound(what="label templates")
+        view = self.inspection(actor, inspection_id)
+        i = view.inspection
+        values = labels.label_values(
+            i,
+            rma=view.rma_number,
+            sku=view.sku,
+            description=view.description,
+            station="",
+            inspector="",
+            now=self._now(),
+        )
+        settings = self.labeling.settings
+        return self.labeling.renderer.render(settings.template, values, "png", settings.language)
+
+    def print_test_label(self) -> None:
+        if self.labeling is None or self.printer is None:
+            raise NotFound(what="printer")
+        labels.test_label(self.labeling.renderer, self.labeling.settings, self.printer, self._now())
 
     def ping(self) -> None:
         """Raise ``DatabaseUnavailable`` unless the database answers."""

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>⚠ Printer: %n label(s) waiting</source>
+        <translation>
+            <numerusform>⚠ Printer: %n label waiting</numerusform>
+            <numerusform>⚠ Printer: %n labels waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message numerus="yes">
         <source>Return window: %n day(s) left, until {date}</source>

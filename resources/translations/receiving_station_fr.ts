@@ -145,6 +145,14 @@
         <translation>Article suivant.</translation>
     </message>
     <message>
+        <source>No label printed here yet: nothing to reprint.</source>
+        <translation>Aucune étiquette imprimée ici pour l’instant : rien à réimprimer.</translation>
+    </message>
+    <message>
+        <source>Label {lpn} printed again.</source>
+        <translation>Étiquette {lpn} réimprimée.</translation>
+    </message>
+    <message>
         <source>Units are missing: record what the box holds.</source>
         <translation>Des articles manquent : consignez ce que contient le carton.</translation>
     </message>
@@ -225,6 +233,21 @@
     <message>
         <source>Serial scanner: {port} ready</source>
         <translation>Scanner série : {port} prêt</translation>
+    </message>
+    <message>
+        <source>Printer: ready</source>
+        <translation>Imprimante : prête</translation>
+    </message>
+    <message>
+        <source>waiting to print</source>
+        <translation>en attente d’impression</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Printer: %n label(s) waiting</source>
+        <translation>
+            <numerusform>⚠ Imprimante : %n étiquette en attente</numerusform>
+            <numerusform>⚠ Imprimante : %n étiquettes en attente</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody logged in</source>
@@ -512,6 +535,22 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Étape {n} sur {total}</translation>
     </message>
     <message>
+        <source>License plate {lpn}</source>
+        <translation>LPN {lpn}</translation>
+    </message>
+    <message>
+        <source>Stick this label on the unit, then scan the next item.</source>
+        <translation>Collez cette étiquette sur l’article, puis scannez l’article suivant.</translation>
+    </message>
+    <message>
+        <source>Label preview</source>
+        <translation>Aperçu de l’étiquette</translation>
+    </message>
+    <message>
+        <source>Print the label again (REPRINT)</source>
+        <translation>Réimprimer l’étiquette (RÉIMPRIMER)</translation>
+    </message>
+    <message>
         <source> (optional)</source>
         <translation> (facultatif)</translation>
     </message>
@@ -727,6 +766,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>This photo cannot be used: {reason}. Nothing was saved.</source>
         <translation>Cette photo est inutilisable : {reason}. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The label&apos;s {field} ({value}) does not fit, even in small print. The label was not printed; a lead checks the template.</source>
+        <translation>Le champ {field} de l’étiquette ({value}) ne tient pas, même en petits caractères. L’étiquette n’a pas été imprimée ; un chef d’équipe vérifie le modèle.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} does not answer ({detail}). The label is kept in the print queue and printed when it is back; the decision is saved.</source>
+        <translation>L’imprimante {printer} ne répond pas ({detail}). L’étiquette reste dans la file d’impression et sera imprimée à son retour ; la décision est enregistrée.</translation>
     </message>
     <message>
         <source>{step}: {problem}. Nothing was saved.</source>

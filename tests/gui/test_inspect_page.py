@@ -214,3 +214,30 @@ def test_a_receiver_does_not_see_the_inspect_page(qtbot: QtBot, window: MainWind
     log_in(qtbot, window, "BDG-1001")
     assert window.pages.currentWidget() is window.receive_page
     assert not window.inspect_tab.isVisible()
+
+
+def test_a_decided_unit_shows_its_label_prints_it_and_reprints_it(
+    qtbot: QtBot, page: InspectPage, window: MainWindow, photo: str, station
+):
+    app, _world = station
+    scan(qtbot, page, "RMA-100001")
+    scan(qtbot, page, JEANS)
+    for answer in ("Yes", "No", "No", "No", "No", "B"):
+        click(qtbot, page, answer)
+    page.add_photo_file(photo)
+    settle(qtbot, page)
+    scan(qtbot, page, "CMD-SKIP")
+    scan(qtbot, page, "CMD-SKIP")
+    scan(qtbot, page, "CMD-DONE")
+    lpn = page.last_lpn
+    assert lpn.startswith("LP")
+    qtbot.waitUntil(lambda: lpn in page.steps.header.text(), timeout=5000)
+    assert page.steps.findChild(type(page.steps.question), "labelPreview").pixmap() is not None
+    folder = Path(app.config.printer.uri.removeprefix("folder:"))
+    qtbot.waitUntil(lambda: len(list(folder.glob(f"{lpn}-*.pdf"))) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: "ready" in window.printer_label.text(), timeout=5000)
+    scan(qtbot, page, "CMD-REPRINT")
+    qtbot.waitUntil(lambda: len(list(folder.glob(f"{lpn}-*.pdf"))) == 2, timeout=5000)
+    first, second = sorted(folder.glob(f"{lpn}-*.pdf"))
+    assert first.read_bytes() == second.read_bytes()
+    assert f"Label {lpn} printed again" in page.banner.text.text()

@@ -1,0 +1,239 @@
+"""License plates and labels: issued when a unit's decision is made, queued in the same
+transaction, printed by the station's printer with retries, reprinted identically.
+
+A printer that is off never loses a decision: the job waits in ``print_jobs`` (pending or
+failed, with why) and is retried with back-off; every print and reprint is audited.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from receiving_station.domain.checkdigits import license_plate
+from receiving_station.domain.model import (
+    AuditEvent,
+    Inspection,
+    InspectionStatus,
+    PrintJob,
+    PrintStatus,
+)
+from receiving_station.domain.permissions import Action
+from receiving_station.errors import NotFound, StationError
+from receiving_station.ports import LabelRenderer, Printer, UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.context import Actor, load_actor
+
+BACKOFF_S = (15, 30, 60, 120, 300)
+"""Seconds before the next attempt, by attempts already made (then every 5 minutes)."""
+TEST_LPN = license_plate(1)
+
+
+@dataclass(frozen=True)
+class LabelSettings:
+    printer: str
+    template: str
+    format: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Labeling:
+    """What a decision needs to queue its label."""
+
+    renderer: LabelRenderer
+    settings: LabelSettings
+
+
+def _audit(
+    uow: UnitOfWork,
+    user_id: int,
+    station_id: int,
+    now: datetime,
+    action: str,
+    job: PrintJob,
+    after: dict[str, object],
+) -> None:
+    uow.audit.add(
+        AuditEvent(
+            at=now,
+            user_id=user_id,
+            station_id=station_id,
+            action=action,
+            entity="label",
+            entity_id=job.lpn,
+            before={},
+            after={"job": job.id, **after},
+        )
+    )
+
+
+def label_values(
+    inspection: Inspection,
+    *,
+    rma: str,
+    sku: str,
+    description: str,
+    station: str,
+    inspector: str,
+    now: datetime,
+) -> dict[str, str]:
+    waiting = inspection.status is InspectionStatus.AWAITING_LEAD
+    return {
+        "lpn": inspection.lpn,
+        # A unit waiting for a lead goes to quarantine until the lead decides.
+        "disposition": "hold" if waiting else inspection.disposition,
+        "zone": inspection.zone if not waiting else "",
+        "rma": rma,
+        "sku": sku,
+        "description": description,
+        "grade": inspection.grade,
+        "date": now.strftime("%Y-%m-%d %H:%M"),
+        "station": station,
+        "inspector": inspector,
+    }
+
+
+def queue_label(
+    uow: UnitOfWork,
+    renderer: LabelRenderer,
+    settings: LabelSettings,
+    inspection: Inspection,
+    values: dict[str, str],
+    user_id: int,
+    station_id: int,
+    now: datetime,
+) -> PrintJob:
+    """Issue the unit's license plate and queue its label, inside the caller's transaction.
+    A label that cannot be rendered is queued as failed with the reason: the decision stays."""
+    if not inspection.lpn:
+        inspection.lpn = uow.labels.issue_plate(inspection.id, now)
+    values = {**values, "lpn": inspection.lpn}
+    status, error, payload = PrintStatus.PENDING, "", b""
+    try:
+        payload = renderer.render(settings.template, values, settings.format, settings.language)
+    except StationError as exc:
+        status, error = PrintStatus.FAILED, str(exc)
+    job = uow.labels.add_job(
+        PrintJob(
+            id=None,
+            created_at=now,
+            station_id=station_id,
+            user_id=user_id,
+            lpn=inspection.lpn,
+            template=settings.template,
+            format=settings.format,
+            printer=settings.printer,
+            payload=payload,
+            inspection_id=inspection.id,
+            status=status,
+            last_error=error,
+            next_attempt_at=now,
+        )
+    )
+    _audit(uow, user_id, station_id, now, "label.queued", job, {"status": status.value})
+    return job
+
+
+_dispatching = threading.Lock()
+
+
+def dispatch(
+    uow_factory: UnitOfWorkFactory, printer: Printer, station_id: int, now: datetime
+) -> list[PrintJob]:
+    """Send this station's due labels, oldest first; what happened to each is saved.
+    The printer is never called inside a transaction (a slow printer never blocks others)."""
+    if not _dispatching.acquire(blocking=False):
+        return []
+    try:
+        with uow_factory(readonly=True) as uow:
+            due = [j for j in uow.labels.due_jobs(station_id, now) if j.payload]
+        done = []
+        for job in due:
+            try:
+                printer.send(job.payload, job.format, f"{job.lpn}-{job.id}")
+            except StationError as exc:
+                job.status, job.last_error = PrintStatus.FAILED, str(exc)
+                wait = BACKOFF_S[min(job.attempts, len(BACKOFF_S) - 1)]
+                job.next_attempt_at = now + timedelta(seconds=wait)
+            else:
+                job.status, job.printed_at, job.last_error = PrintStatus.PRINTED, now, ""
+            job.attempts += 1
+            with uow_factory() as uow:
+                uow.labels.mark(job)
+                action = "label.printed" if job.status is PrintStatus.PRINTED else "label.failed"
+                _audit(
+                    uow,
+                    job.user_id,
+                    station_id,
+                    now,
+                    action,
+                    job,
+                    {"printer": printer.uri, "error": job.last_error, "attempt": job.attempts},
+                )
+                uow.commit()
+            done.append(job)
+        return done
+    finally:
+        _dispatching.release()
+
+
+def reprint(uow_factory: UnitOfWorkFactory, actor: Actor, lpn: str, now: datetime) -> PrintJob:
+    """The unit's label again, byte for byte as first printed, queued at this station."""
+    with uow_factory() as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        first = next((j for j in uow.labels.jobs_for_lpn(lpn) if j.payload), None)
+        if first is None:
+            raise NotFound(what=lpn)
+        job = uow.labels.add_job(
+            PrintJob(
+                id=None,
+                created_at=now,
+                station_id=actor.station_id,
+                user_id=actor.user_id,
+                lpn=lpn,
+                template=first.template,
+                format=first.format,
+                printer=first.printer,
+                payload=first.payload,
+                inspection_id=first.inspection_id,
+                next_attempt_at=now,
+                reprint_of=first.id,
+            )
+        )
+        _audit(
+            uow,
+            actor.user_id,
+            actor.station_id,
+            now,
+            "label.reprint",
+            job,
+            {"reprint_of": first.id},
+        )
+        uow.commit()
+        return job
+
+
+def open_jobs(uow_factory: UnitOfWorkFactory, station_id: int) -> list[PrintJob]:
+    with uow_factory(readonly=True) as uow:
+        return list(uow.labels.open_jobs(station_id))
+
+
+def test_label(
+    renderer: LabelRenderer, settings: LabelSettings, printer: Printer, now: datetime
+) -> None:
+    """Print a test label straight away (the settings' "print test label")."""
+    values = {
+        "lpn": TEST_LPN,
+        "disposition": "restock",
+        "zone": "TEST",
+        "rma": "RMA-000000",
+        "sku": "TEST-LABEL",
+        "description": "Test label",
+        "grade": "A",
+        "date": now.strftime("%Y-%m-%d %H:%M"),
+        "station": "",
+        "inspector": "",
+    }
+    payload = renderer.render(settings.template, values, settings.format, settings.language)
+    printer.send(payload, settings.format, f"test-{now:%Y%m%d-%H%M%S}")
