@@ -70,16 +70,16 @@ class Tracking:
 
 Recogniser = Callable[[str], "Tracking | None"]
 
-_UPS = re.compile(r"^1Z[0-9A-Z]{16}$")
-_DIGITS = re.compile(r"^\d+$")
-_S10 = re.compile(r"^[A-Z]{2}\d{9}[A-Z]{2}$")
-_AMAZON = re.compile(r"^TB[ACM]\d{12}$")
-_DHL_ECOM = re.compile(r"^(GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)\d{10,39}$")
-_DHL_PIECE = re.compile(r"^J[A-Z]{2,3}\d{9,10}$")
-_ONTRAC = re.compile(r"^[CD]\d{14}$")
-_LASERSHIP = re.compile(r"^(LX1[3-8]\d{6}|1LS7[12]\d{10}|1LS7[12]\d{2}01[1-4]\d{6}-1)$")
-_DPD_TYPED = re.compile(r"^\d{27}[0-9A-Z]$")
-_DPD_BARCODE = re.compile(r"^%\d{27}$")
+_UPS = re.compile(r"^1Z[0-9A-Z]{16}$", re.ASCII)
+_DIGITS = re.compile(r"^\d+$", re.ASCII)
+_S10 = re.compile(r"^[A-Z]{2}\d{9}[A-Z]{2}$", re.ASCII)
+_AMAZON = re.compile(r"^TB[ACM]\d{12}$", re.ASCII)
+_DHL_ECOM = re.compile(r"^(GM|LX|RX|UV|CN|SG|TH|IN|HK|MY)\d{10,39}$", re.ASCII)
+_DHL_PIECE = re.compile(r"^J[A-Z]{2,3}\d{9,10}$", re.ASCII)
+_ONTRAC = re.compile(r"^[CD]\d{14}$", re.ASCII)
+_LASERSHIP = re.compile(r"^(LX1[3-8]\d{6}|1LS7[12]\d{10}|1LS7[12]\d{2}01[1-4]\d{6}-1)$", re.ASCII)
+_DPD_TYPED = re.compile(r"^\d{27}[0-9A-Z]$", re.ASCII)
+_DPD_BARCODE = re.compile(r"^%\d{27}$", re.ASCII)
 
 
 def _usps_impb(digits: str) -> Tracking | None:

@@ -84,9 +84,9 @@ class ScanClassifier:
     ) -> None:
         self.prefix = prefix
         self.suffix = suffix
-        self.rma = re.compile(f"^(?:{rma_pattern})$")
+        self.rma = re.compile(f"^(?:{rma_pattern})$", re.ASCII)
         self.rma_format = rma_format
-        self.order = re.compile(f"^(?:{order_pattern})$")
+        self.order = re.compile(f"^(?:{order_pattern})$", re.ASCII)
         self.gs_substitute = gs_substitute
 
     @classmethod
@@ -163,6 +163,8 @@ class ScanClassifier:
                 return ClassifiedScan(ScanKind.LICENSE_PLATE, compact, raw=shown)
             return ClassifiedScan(ScanKind.UNKNOWN, compact, raw=shown, problem=BAD_PLATE)
 
+        if not compact.isascii():  # every number we read is ASCII: no look-alike digits
+            return ClassifiedScan(ScanKind.UNKNOWN, compact, raw=shown)
         readings = [
             ClassifiedScan(ScanKind.TRACKING, t.number, raw=shown, carrier=t.carrier)
             for t in carriers.recognise(compact)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -76,7 +78,9 @@ class World:
 
     @cached_property
     def label_folder(self) -> Path:
-        return Path(tempfile.mkdtemp(prefix="rs-labels-"))
+        folder = Path(tempfile.mkdtemp(prefix="rs-labels-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        return folder
 
     @cached_property
     def renderer(self) -> TemplateRenderer:

@@ -22,7 +22,7 @@ _DAMM = (
     (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
 )
 
-LICENSE_PLATE = re.compile(r"^LP(\d{10})$")
+LICENSE_PLATE = re.compile(r"^LP(\d{10})$", re.ASCII)
 """Our license plates: ``LP``, nine digits from a database sequence, one Damm check digit."""
 
 

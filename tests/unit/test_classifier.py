@@ -281,3 +281,10 @@ def test_any_input_at_all_is_classified_never_an_exception(raw: str | bytes):
     assert isinstance(scan.kind, ScanKind)
     assert scan.kind is ScanKind.UNKNOWN or not scan.problem
     assert len(scan.raw) <= 80
+
+
+@pytest.mark.parametrize(
+    "raw", ["]A000000000000000000000000000٠A", "٤٠٠٦٣٨١٣٣٣٩٣١", "RMA-٠٠٠١٢٣", "LP٠٠٠٠٠٠٠٠١٣"]
+)
+def test_digits_of_other_scripts_are_never_read_as_our_numbers(raw: str):
+    assert c.classify(raw).kind is ScanKind.UNKNOWN
