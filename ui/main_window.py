@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerState")
         bar.addWidget(self.printer_label)
+        self.test_print_button = QPushButton(self.tr("Test print"))
+        self.test_print_button.setAccessibleName(self.tr("Print a test label"))
+        self.test_print_button.clicked.connect(self.print_test_label)
+        bar.addWidget(self.test_print_button)
         self.camera_button = QPushButton(self.tr("Camera (F8)"))
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self._on_camera_button_toggled)
@@ -183,6 +187,30 @@ class MainWindow(QMainWindow):
             return services.print_queue()
 
         self.session.run(work, self._on_print_queue, lambda _f, _e: None)
+
+    def print_test_label(self) -> None:
+        """Send a test label straight to the printer and say plainly whether it went."""
+        page = self.pages.currentWidget()
+        target = page if isinstance(page, (ReceivePage, InspectPage)) else None
+
+        def said(feedback: Feedback) -> None:
+            if target is not None:
+                target.feedback(feedback)
+            else:
+                self.login_page.banner.show_feedback(feedback)
+
+        self.session.run(
+            self.app.services.print_test_label,
+            lambda _r: said(
+                Feedback(
+                    self.tr("Test label sent to {printer}.").format(
+                        printer=self.app.config.printer.uri
+                    ),
+                    Level.SUCCESS,
+                )
+            ),
+            lambda feedback, _e: said(feedback),
+        )
 
     def _on_print_queue(self, waiting: list[Any]) -> None:
         if not waiting:

@@ -223,6 +223,14 @@
         <translation>Se déconnecter</translation>
     </message>
     <message>
+        <source>Test print</source>
+        <translation>Test d’impression</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>Imprimer une étiquette de test</translation>
+    </message>
+    <message>
         <source>Camera (F8)</source>
         <translation>Caméra (F8)</translation>
     </message>
@@ -233,6 +241,10 @@
     <message>
         <source>Serial scanner: {port} ready</source>
         <translation>Scanner série : {port} prêt</translation>
+    </message>
+    <message>
+        <source>Test label sent to {printer}.</source>
+        <translation>Étiquette de test envoyée à {printer}.</translation>
     </message>
     <message>
         <source>Printer: ready</source>
