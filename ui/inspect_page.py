@@ -12,59 +12,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from receiving_station.domain.scan import PARCEL_KINDS, ScanKind
-from receiving_station.errors import BadAnswer, BadPhoto, InspectionIncomplete, StationError
+from receiving_station.errors import BadAnswer, InspectionIncomplete, StationError
 from receiving_station.ports import CameraFrame
 from receiving_station.services.inspection_views import InspectionView, ParcelView
-from receiving_station.services.photos import NOT_AN_IMAGE
 from receiving_station.services.station import LoggedIn
 from ui.banner import Banner
 from ui.errors import Feedback, Level, describe
-from ui.labels import condition_label, disposition_label, status_label
+from ui.inspect_actions import LabelActions, PhotoActions
+from ui.labels import disposition_label
+from ui.parcel_panel import ParcelPanel
 from ui.session import StationSession, Who
 from ui.step_panel import StepPanel, language
 from workflows.definition import StepKind, text
 
-PHOTO_LONG_SIDE = 1600
 
-
-def jpeg_of(image: QImage) -> tuple[bytes, int, int] | None:
-    """The image as JPEG bytes, its long side at most 1600 px: what the core stores."""
-    if image.isNull():
-        return None
-    if max(image.width(), image.height()) > PHOTO_LONG_SIDE:
-        image = image.scaled(
-            PHOTO_LONG_SIDE,
-            PHOTO_LONG_SIDE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", 88)  # type: ignore[call-overload]  # PySide6 takes str here
-    return bytes(data.data()), image.width(), image.height()
-
-
-class InspectPage(QWidget):
+class InspectPage(PhotoActions, LabelActions, QWidget):
     user_switched = Signal(object)
     label_queued = Signal()
     """A label waits in the print queue: the window sends it to the printer."""
@@ -102,34 +76,16 @@ class InspectPage(QWidget):
         layout.addWidget(self.banner)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.parcel_title = QLabel(self.tr("No parcel open"))
-        self.parcel_title.setObjectName("rmaNumber")
-        self.parcel_title.setWordWrap(True)
-        self.lines = self._table(
-            [self.tr("SKU"), self.tr("Item"), self.tr("Expected"), self.tr("Found")]
-        )
-        self.units = self._table(
-            [self.tr("Unit"), self.tr("SKU"), self.tr("Workflow"), self.tr("Status")]
-        )
-        self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.units.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.units.cellDoubleClicked.connect(self._on_units_cell_double_clicked)
-        self.damaged = QCheckBox(self.tr("Next item arrived damaged"))
-        self.damaged.setObjectName("damagedToggle")
-        self.close_button = QPushButton(self.tr("Box is empty: close it (F9)"))
-        left_layout.addWidget(self.parcel_title)
-        left_layout.addWidget(self._caption(self.tr("Lines of the return")))
-        left_layout.addWidget(self.lines, 2)
-        left_layout.addWidget(self._caption(self.tr("Units taken out of the box")))
-        left_layout.addWidget(self.units, 3)
-        left_layout.addWidget(self.damaged)
-        left_layout.addWidget(self.close_button)
+        self.parcel_panel = ParcelPanel()
+        self.parcel_panel.unit_opened.connect(self.open_unit)
+        # what the rest of the page (and its tests) reach directly
+        self.parcel_title = self.parcel_panel.title
+        self.lines = self.parcel_panel.lines
+        self.units = self.parcel_panel.units
+        self.damaged = self.parcel_panel.damaged
+        self.close_button = self.parcel_panel.close_button
         self.steps = StepPanel(workflows_dir)
-        split.addWidget(left)
+        split.addWidget(self.parcel_panel)
         split.addWidget(self.steps)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
@@ -149,60 +105,10 @@ class InspectPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.close_box)
         self._refresh()
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        return table
-
-    def _caption(self, words: str) -> QLabel:
-        label = QLabel(words)
-        label.setObjectName("caption")
-        return label
-
     # -- rendering ------------------------------------------------------------------------
 
     def _refresh(self) -> None:
-        parcel = self.parcel
-        self.close_button.setEnabled(parcel is not None)
-        self.damaged.setEnabled(parcel is not None)
-        if parcel is None:
-            self.parcel_title.setText(self.tr("No parcel open"))
-            self.lines.setRowCount(0)
-            self.units.setRowCount(0)
-            return
-        self.parcel_title.setText(
-            " + ".join(parcel.rma_numbers)
-            or self.tr("Unidentified parcel {label}").format(label=parcel.label)
-        )
-        self.lines.setRowCount(len(parcel.lines))
-        box_closed = any(u.condition == "missing_item" for u in parcel.units)
-        for r, line in enumerate(parcel.lines):
-            found = (
-                self.tr("{found} ({missing} missing)").format(
-                    found=line.received, missing=line.missing
-                )
-                if line.missing and box_closed
-                else str(line.received)
-            )
-            for c, value in enumerate([line.sku, line.description, str(line.expected), found]):
-                self.lines.setItem(r, c, QTableWidgetItem(value))
-        self.units.setRowCount(len(parcel.units))
-        for r, unit in enumerate(parcel.units):
-            status = status_label(unit.status, unit.lead_approval)
-            if unit.disposition:
-                status += " · " + disposition_label(unit.disposition)
-            values = [unit.reference, unit.sku or "—", condition_label(unit.condition), status]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, unit.inspection_id)
-                self.units.setItem(r, c, item)
+        self.parcel_panel.show_parcel(self.parcel)
 
     def show_parcel(self, parcel: ParcelView) -> None:
         self.parcel = parcel
@@ -216,25 +122,6 @@ class InspectPage(QWidget):
         self.steps.camera_ready = self.camera_frame() is not None
         self._load_thumbnails(view)
         self.steps.show_view(view)
-
-    def _load_thumbnails(self, view: InspectionView) -> None:
-        step = view.step
-        if step is None or step.kind is not StepKind.PHOTO:
-            return
-        refs = view.progress.answers.get(step.id, ())
-        missing = [r for r in refs if r not in self.steps.thumbnails]  # type: ignore[union-attr]
-        if not missing:
-            return
-
-        def load() -> dict[str, bytes]:
-            return {ref: self.session.services.photo(ref) for ref in missing}
-
-        def loaded(found: dict[str, bytes]) -> None:
-            self.steps.thumbnails.update(found)
-            if self.view is view:
-                self.steps.show_view(view)
-
-        self.session.run(load, loaded, lambda feedback, _e: self.feedback(feedback))
 
     def feedback(self, feedback: Feedback) -> None:
         self.banner.show_feedback(feedback)
@@ -391,11 +278,6 @@ class InspectPage(QWidget):
             self.show_inspection,
         )
 
-    def _on_units_cell_double_clicked(self, row: int, _column: int) -> None:
-        item = self.units.item(row, 0)
-        if item is not None:
-            self.open_unit(int(item.data(Qt.ItemDataRole.UserRole)))
-
     def _on_unit_started(self, view: InspectionView) -> None:
         self.damaged.setChecked(False)
         self.banner.clear()
@@ -464,34 +346,6 @@ class InspectPage(QWidget):
             self.feedback(Feedback(decision + " " + self.tr("Next item."), Level.SUCCESS))
         self._reload_parcel()
 
-    def _show_label(self, inspection: Any) -> None:
-        who = self.session.who
-        if who is None or inspection.id is None:
-            return
-        inspection_id, lpn = inspection.id, inspection.lpn
-        self.session.run(
-            lambda: self.session.services.label_preview(who.actor, inspection_id),
-            lambda png: self.steps.show_label(png, lpn),
-            lambda feedback, _e: self.banner.show_feedback(feedback),
-        )
-
-    def reprint(self, lpn: str = "") -> None:
-        who, lpn = self.session.who, lpn or self.last_lpn
-        if who is None:
-            return
-        if not lpn:
-            self.feedback(
-                Feedback(self.tr("No label printed here yet: nothing to reprint."), Level.INFO)
-            )
-            return
-        self._run(lambda: self.session.services.reprint(who.actor, lpn), self._on_reprinted)
-
-    def _on_reprinted(self, job: Any) -> None:
-        self.label_queued.emit()
-        self.feedback(
-            Feedback(self.tr("Label {lpn} printed again.").format(lpn=job.lpn), Level.SUCCESS)
-        )
-
     def close_box(self) -> None:
         who, parcel = self.session.who, self.parcel
         if who is None or parcel is None:
@@ -510,64 +364,4 @@ class InspectPage(QWidget):
         self.show_parcel(result)
         self.feedback(
             Feedback(self.tr("Parcel closed: every unit is accounted for."), Level.SUCCESS)
-        )
-
-    # -- photos ---------------------------------------------------------------------------
-
-    def add_photo_image(self, image: QImage) -> None:
-        who, view = self.session.who, self.view
-        prepared = jpeg_of(image)
-        if who is None or view is None:
-            return
-        if prepared is None:
-            self.feedback(describe(BadPhoto(reason=NOT_AN_IMAGE)))
-            return
-        data, width, height = prepared
-        i = view.inspection
-        assert i.id is not None
-        inspection_id, version = i.id, i.version
-        self._run(
-            lambda: self.session.services.add_photo(
-                who.actor, inspection_id, version, data, "image/jpeg", width, height
-            ),
-            self._on_stepped,
-        )
-
-    def add_photo_file(self, path: str) -> None:
-        self.add_photo_image(QImage(path))
-
-    def _on_steps_photo_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Add a photo"), "", self.tr("Images (*.jpg *.jpeg *.png)")
-        )
-        if path:
-            self.add_photo_file(path)
-
-    def photo_from_camera(self) -> None:
-        frame = self.camera_frame()
-        if frame is None:
-            self.feedback(
-                Feedback(
-                    self.tr("No camera picture: start the camera (F8) or add a photo from a file."),
-                    Level.WARNING,
-                )
-            )
-            return
-        image = QImage(
-            frame.rgb, frame.width, frame.height, frame.width * 3, QImage.Format.Format_RGB888
-        ).copy()
-        self.add_photo_image(image)
-
-    def _on_steps_photo_removed(self, step_id: str, ref: str) -> None:
-        who, view = self.session.who, self.view
-        if who is None or view is None:
-            return
-        i = view.inspection
-        assert i.id is not None
-        inspection_id, version = i.id, i.version
-        self._run(
-            lambda: self.session.services.remove_photo(
-                who.actor, inspection_id, version, step_id, ref
-            ),
-            self._on_stepped,
         )

@@ -69,62 +69,6 @@
         <translation>Chercher</translation>
     </message>
     <message>
-        <source>No parcel open</source>
-        <translation>Aucun colis ouvert</translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation>Réf.</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Article</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Attendu</translation>
-    </message>
-    <message>
-        <source>Found</source>
-        <translation>Trouvé</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <source>Workflow</source>
-        <translation>Procédure</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Next item arrived damaged</source>
-        <translation>L’article suivant est arrivé endommagé</translation>
-    </message>
-    <message>
-        <source>Box is empty: close it (F9)</source>
-        <translation>Carton vide : le clôturer (F9)</translation>
-    </message>
-    <message>
-        <source>Lines of the return</source>
-        <translation>Lignes du retour</translation>
-    </message>
-    <message>
-        <source>Units taken out of the box</source>
-        <translation>Articles sortis du carton</translation>
-    </message>
-    <message>
-        <source>Unidentified parcel {label}</source>
-        <translation>Colis non identifié {label}</translation>
-    </message>
-    <message>
-        <source>{found} ({missing} missing)</source>
-        <translation>{found} ({missing} manquant(s))</translation>
-    </message>
-    <message>
         <source>The {command} command does nothing on the Inspect page.</source>
         <translation>La commande {command} n’a pas d’effet sur la page Contrôle.</translation>
     </message>
@@ -145,14 +89,6 @@
         <translation>Article suivant.</translation>
     </message>
     <message>
-        <source>No label printed here yet: nothing to reprint.</source>
-        <translation>Aucune étiquette imprimée ici pour l’instant : rien à réimprimer.</translation>
-    </message>
-    <message>
-        <source>Label {lpn} printed again.</source>
-        <translation>Étiquette {lpn} réimprimée.</translation>
-    </message>
-    <message>
         <source>Units are missing: record what the box holds.</source>
         <translation>Des articles manquent : consignez ce que contient le carton.</translation>
     </message>
@@ -171,6 +107,14 @@
     <message>
         <source>No camera picture: start the camera (F8) or add a photo from a file.</source>
         <translation>Pas d’image de la caméra : démarrez la caméra (F8) ou ajoutez une photo depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>No label printed here yet: nothing to reprint.</source>
+        <translation>Aucune étiquette imprimée ici pour l’instant : rien à réimprimer.</translation>
+    </message>
+    <message>
+        <source>Label {lpn} printed again.</source>
+        <translation>Étiquette {lpn} réimprimée.</translation>
     </message>
 </context>
 <context>
@@ -304,6 +248,65 @@
     <message>
         <source>Hello {name}. Scan the first parcel.</source>
         <translation>Bonjour {name}. Scannez le premier colis.</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPanel</name>
+    <message>
+        <source>No parcel open</source>
+        <translation>Aucun colis ouvert</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Procédure</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Next item arrived damaged</source>
+        <translation>L’article suivant est arrivé endommagé</translation>
+    </message>
+    <message>
+        <source>Box is empty: close it (F9)</source>
+        <translation>Carton vide : le clôturer (F9)</translation>
+    </message>
+    <message>
+        <source>Lines of the return</source>
+        <translation>Lignes du retour</translation>
+    </message>
+    <message>
+        <source>Units taken out of the box</source>
+        <translation>Articles sortis du carton</translation>
+    </message>
+    <message>
+        <source>Unidentified parcel {label}</source>
+        <translation>Colis non identifié {label}</translation>
+    </message>
+    <message>
+        <source>{found} ({missing} missing)</source>
+        <translation>{found} ({missing} manquant(s))</translation>
     </message>
 </context>
 <context>
@@ -580,7 +583,7 @@ Le retour s’affiche ici aussitôt.</translation>
     </message>
     <message>
         <source>Add photo from a file…</source>
-        <translation>Ajouter une photo depuis un fichier…</translation>
+        <translation>Photo d’un fichier…</translation>
     </message>
     <message>
         <source>{n} photo(s) taken; at least {min}, at most {max}.</source>
