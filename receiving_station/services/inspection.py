@@ -14,7 +14,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from receiving_station.domain.checkdigits import gtin14
 from receiving_station.domain.model import (
     AuditEvent,
     ExceptionKind,
@@ -26,12 +25,11 @@ from receiving_station.domain.model import (
     RmaLine,
 )
 from receiving_station.domain.permissions import Action
-from receiving_station.domain.scan import ClassifiedScan, ScanKind
+from receiving_station.domain.scan import ClassifiedScan
 from receiving_station.errors import (
     BadAnswer,
     DefinitionError,
     InspectionFinished,
-    NotAProduct,
     NotFound,
     NotReceivedYet,
     StaleRecord,
@@ -45,10 +43,10 @@ from receiving_station.services.inspection_views import (
     ParcelView,
     count_lines,
     inspection_view,
-    on_line,
     unit_rows,
 )
 from receiving_station.services.lookup import find_rma
+from receiving_station.services.unit_matching import identify_unit
 from workflows.definition import Library, Workflow
 from workflows.disposition import Proposal, Unit, propose
 from workflows.engine import Engine, Progress
@@ -223,53 +221,6 @@ def store_definition(uow: UnitOfWork, wf: Workflow, now: datetime) -> None:
         )
 
 
-def _matches(line: RmaLine, gtin: str, text: str) -> bool:
-    if gtin and line.gtin and gtin14(line.gtin) == gtin14(gtin):
-        return True
-    upper = text.upper()
-    return bool(upper) and (line.sku.upper() == upper or text in line.expected_serials)
-
-
-def _identify(
-    scan: ClassifiedScan, rmas: list[Rma], units: list[Inspection], damaged: bool
-) -> tuple[Rma | None, RmaLine | None, str, dict[str, str]]:
-    """(rma, line, condition, what was read) for a unit's scan."""
-    product = scan.reading(ScanKind.PRODUCT)
-    if not rmas:  # an unidentified parcel: every unit is recorded for the lead to place
-        if scan.kind in (ScanKind.BADGE, ScanKind.COMMAND):
-            raise NotAProduct(text=scan.raw or scan.text)
-        return None, None, "unidentified_parcel", dict(product.fields) if product else {}
-    if product is None and scan.kind not in (ScanKind.UNKNOWN, ScanKind.ORDER):
-        raise NotAProduct(text=scan.raw or scan.text)
-    fields = dict(product.fields) if product else {}
-    gtin = fields.get("gtin") or fields.get("content_gtin", "")
-    text = scan.raw.strip() if product is None else ""
-    candidates = [(r, ln) for r in rmas for ln in r.lines if _matches(ln, gtin, text)]
-    if text and any(text in ln.expected_serials for _, ln in candidates):
-        fields["serial"] = text
-    if not candidates:
-        if product is None:  # a typed or scanned text that is no line's SKU or serial
-            raise NotAProduct(text=scan.raw or scan.text)
-        return (rmas[0] if rmas else None), None, "wrong_item", fields
-
-    def received(rma: Rma, line: RmaLine) -> int:
-        return sum(1 for u in units if on_line(u, rma.id, line.line_no))
-
-    open_lines = [(r, ln) for r, ln in candidates if received(r, ln) < ln.quantity]
-    rma, line = (open_lines or candidates)[0]
-    serial = fields.get("serial", "")
-    seen_serials = {u.serial for u in units if u.serial}
-    if (
-        serial
-        and line.expected_serials
-        and (serial not in line.expected_serials or serial in seen_serials)
-    ):
-        return rma, line, "serial_mismatch", fields
-    if not open_lines:
-        return rma, line, "extra_item", fields
-    return rma, line, ("damaged" if damaged else "standard"), fields
-
-
 def scan_unit(
     uow_factory: UnitOfWorkFactory,
     actor: Actor,
@@ -288,7 +239,7 @@ def scan_unit(
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.INSPECT)
         rmas, units, _damaged_box = load_parcel(uow, receipt_id)
-        rma, line, condition, fields = _identify(scan, rmas, units, damaged)
+        rma, line, condition, fields = identify_unit(scan, rmas, units, damaged)
         workflow = inspector.library.for_condition(condition)
         if workflow is None:
             raise NotFound(what=condition)
