@@ -31,6 +31,8 @@ from ui.session import StationSession
 from ui.step_panel import StepPanel
 from workflows.definition import StepKind
 
+translate = QCoreApplication.translate
+
 PHOTO_LONG_SIDE = 1600
 
 
@@ -112,9 +114,9 @@ class PhotoActions(_Page):
     def _on_steps_photo_from_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self if isinstance(self, QWidget) else None,
-            QCoreApplication.translate("InspectPage", "Add a photo"),
+            translate("InspectPage", "Add a photo"),
             "",
-            QCoreApplication.translate("InspectPage", "Images (*.jpg *.jpeg *.png)"),
+            translate("InspectPage", "Images (*.jpg *.jpeg *.png)"),
         )
         if path:
             self.add_photo_file(path)
@@ -184,9 +186,7 @@ class LabelActions(_Page):
         self.label_queued.emit()
         self.feedback(
             Feedback(
-                QCoreApplication.translate("InspectPage", "Label {lpn} printed again.").format(
-                    lpn=job.lpn
-                ),
+                translate("InspectPage", "Label {lpn} printed again.").format(lpn=job.lpn),
                 Level.SUCCESS,
             )
         )

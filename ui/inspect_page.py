@@ -34,7 +34,8 @@ from ui.inspect_actions import LabelActions, PhotoActions
 from ui.labels import disposition_label
 from ui.parcel_panel import ParcelPanel
 from ui.session import StationSession, Who
-from ui.step_panel import StepPanel, language
+from ui.step_panel import StepPanel
+from ui.step_summary import language
 from workflows.definition import StepKind, text
 
 

@@ -15,9 +15,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -31,12 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from receiving_station.services.inspection_views import InspectionView
-from ui.labels import disposition_label, refund_label
-from workflows.definition import DISPOSITIONS, Grade, Step, StepKind, text
-
-
-def language() -> str:
-    return QLocale().name()[:2]
+from ui.step_summary import SummaryMixin, language
+from workflows.definition import Grade, Step, StepKind, text
 
 
 def _clear(layout: QLayout) -> None:
@@ -52,7 +46,7 @@ def _clear(layout: QLayout) -> None:
             _clear(child)
 
 
-class StepPanel(QFrame):
+class StepPanel(SummaryMixin, QFrame):
     answered = Signal(object)
     """The answer to the step on screen (str, float, list of ids)."""
     moved = Signal(str)
@@ -357,116 +351,6 @@ class StepPanel(QFrame):
             self._collect = line.text
         line.returnPressed.connect(self._on_next_button_clicked)
         line.setFocus()
-
-    def _show_summary(self, view: InspectionView) -> None:
-        lang = language()
-        self.question.setText(self.tr("Check the answers, then accept the decision"))
-        self.guidance.setVisible(False)
-        self.reference.setVisible(False)
-        self.back_button.setVisible(True)
-        self.back_button.setEnabled(bool(view.progress.path))
-        self.skip_button.setVisible(False)
-        self.next_button.setVisible(False)
-        if view.missing:
-            step_id, _why = view.missing[0]
-            missing = QLabel(
-                self.tr("⚠ Not complete yet: {q}").format(
-                    q=text(view.workflow.step(step_id).question, lang)
-                )
-            )
-            missing.setObjectName("approval")
-            missing.setWordWrap(True)
-            self.answers.addWidget(missing)
-            self._big_button(
-                self.tr("Go to that step"), lambda: self.go_to_step.emit(step_id), "primary"
-            )
-        elif view.proposal is not None:
-            self._decision(view)
-        grid = QGridLayout()
-        grid.setVerticalSpacing(2)
-        for row, step in enumerate(view.steps):
-            q = QLabel(text(step.question, lang))
-            q.setObjectName("summaryQuestion")
-            q.setWordWrap(True)
-            a = QLabel(self.answer_text(step, view.progress.answers.get(step.id)))
-            a.setObjectName("summaryAnswer")
-            a.setWordWrap(True)
-            edit = QPushButton(self.tr("Change"))
-            edit.setObjectName("changeButton")
-            edit.setAccessibleName(self.tr("Change: {q}").format(q=text(step.question, lang)))
-            edit.clicked.connect(lambda _c=False, s=step.id: self.go_to_step.emit(s))
-            grid.addWidget(q, row, 0)
-            grid.addWidget(a, row, 1)
-            grid.addWidget(edit, row, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        self.answers.addLayout(grid)
-
-    def _decision(self, view: InspectionView) -> None:
-        proposal = view.proposal
-        assert proposal is not None
-        refund = refund_label(proposal.refund, proposal.refund_amount)
-        decision = QLabel(
-            self.tr("Proposed: {disposition} → zone {zone}. Refund: {refund}.").format(
-                disposition=disposition_label(proposal.disposition).upper(),
-                zone=proposal.zone,
-                refund=refund,
-            )
-        )
-        decision.setObjectName("proposal")
-        decision.setWordWrap(True)
-        self.answers.addWidget(decision)
-        why = QLabel(
-            self.tr("Rule '{rule}' of the disposition rules, version {version}.").format(
-                rule=proposal.rule, version=proposal.rules_version
-            )
-        )
-        why.setObjectName("caption")
-        self.answers.addWidget(why)
-        if proposal.lead_approval:
-            wait = QLabel(self.tr("⚠ A lead approves this decision before the unit moves on."))
-            wait.setObjectName("approval")
-            wait.setWordWrap(True)
-            self.answers.addWidget(wait)
-        self._big_button(
-            self.tr("Accept the decision (DONE)"), lambda: self.completed.emit("", ""), "primary"
-        )
-        override_row = QHBoxLayout()
-        self.override_choice = QComboBox()
-        self.override_choice.setAccessibleName(self.tr("Another disposition"))
-        for d in DISPOSITIONS:
-            if d != proposal.disposition:
-                self.override_choice.addItem(disposition_label(d), d)
-        self.override_reason = QLineEdit()
-        self.override_reason.setPlaceholderText(self.tr("Why (required)"))
-        self.override_reason.setAccessibleName(self.tr("Reason for the override"))
-        override = QPushButton(self.tr("Override"))
-        override.clicked.connect(
-            lambda: self.completed.emit(
-                str(self.override_choice.currentData()), self.override_reason.text()
-            )
-        )
-        override_row.addWidget(self.override_choice)
-        override_row.addWidget(self.override_reason, 1)
-        override_row.addWidget(override)
-        self.answers.addLayout(override_row)
-
-    def answer_text(self, step: Step, value: Any) -> str:
-        lang = language()
-        if value is None:
-            return "—"
-        if step.kind is StepKind.YES_NO:
-            return self.tr("Yes") if value == "yes" else self.tr("No")
-        if step.kind in (StepKind.CHOICE, StepKind.CHECKLIST):
-            labels = {o.id: text(o.label, lang) for o in step.options}
-            if isinstance(value, tuple):
-                return ", ".join(labels.get(str(v), str(v)) for v in value) or self.tr("none")
-            return labels.get(str(value), str(value))
-        if step.kind is StepKind.PHOTO:
-            return self.tr("{n} photo(s)").format(n=len(value))
-        if step.kind is StepKind.NUMBER:
-            return f"{QLocale().toString(float(value), 'g', 6)} {step.unit}"
-        return str(value)
 
     # -- input ----------------------------------------------------------------------------
 
