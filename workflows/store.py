@@ -45,13 +45,32 @@ class WorkflowStore:
     """The errors of the last reload: files whose previous version is still in use."""
     _by_file: dict[str, Workflow] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _seen: tuple[tuple[str, int, int], ...] | None = None
+
+    def _stamp(self) -> tuple[tuple[str, int, int], ...]:
+        stamps = []
+        for path in sorted(self.folder.glob("*.toml")):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            stamps.append((path.name, st.st_mtime_ns, st.st_size))
+        return tuple(stamps)
 
     def reload(self) -> list[DefinitionError]:
         """Read the folder again (thread-safe; readers keep the library they hold)."""
         with self._lock:
+            self._seen = self._stamp()
             errors = self._reload()
             self.errors = tuple(errors)
             return errors
+
+    def refresh(self) -> tuple[DefinitionError, ...]:
+        """Read the folder again only if a file changed (a stat per file, no parsing):
+        cheap enough for every parcel opened."""
+        if self._stamp() != self._seen:
+            self.reload()
+        return self.errors
 
     def _reload(self) -> list[DefinitionError]:
         errors: list[DefinitionError] = []

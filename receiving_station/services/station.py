@@ -195,7 +195,7 @@ class StationServices:
         lead's change applies from the next parcel (a file with an error keeps its last
         good version, and the view says which)."""
         if self.workflows is not None:
-            self.workflows.reload()
+            self.workflows.refresh()
         return inspection.open_parcel(
             self.uow_factory, actor, self.readable(raw), self._inspector()
         )

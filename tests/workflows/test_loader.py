@@ -164,3 +164,18 @@ def test_workflows_check_exits_non_zero_and_lists_every_error(folder: Path, caps
     err = capsys.readouterr().err
     assert "damaged.toml" in err
     assert "extra_item.toml" in err
+
+
+def test_a_changed_file_is_read_again_on_the_next_parcel_and_only_then(folder: Path):
+    store = WorkflowStore(folder)
+    store.reload()
+    before = store.library
+    assert store.refresh() == ()
+    assert store.library is before  # nothing changed: nothing parsed again
+    path = folder / "extra_item.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("version = 1", "version = 2", 1), encoding="utf-8"
+    )
+    store.refresh()
+    assert store.library is not before
+    assert store.library.workflows["extra_item"].version == 2
