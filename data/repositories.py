@@ -372,6 +372,17 @@ class SqlExceptions(_Repo):
             raise StaleRecord(what=case.reference)
         case.version += 1
 
+    def open_for_receipt(self, receipt_id: int) -> Sequence[ExceptionCase]:
+        rows = self.conn.execute(
+            select(exceptions)
+            .where(
+                exceptions.c.receipt_id == receipt_id,
+                exceptions.c.state != ExceptionState.RESOLVED.value,
+            )
+            .order_by(exceptions.c.id)
+        ).all()
+        return [_case(r) for r in rows]
+
     def open_cases(self) -> Sequence[ExceptionCase]:
         rows = self.conn.execute(
             select(exceptions)

@@ -266,7 +266,9 @@ class ExceptionRow(Base):
     opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     opened_at: Mapped[datetime] = mapped_column(Stamp)
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
-    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"), nullable=True)
+    receipt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("receipts.id"), nullable=True, index=True
+    )
     rma_id: Mapped[int | None] = mapped_column(ForeignKey("rmas.id"), nullable=True)
     disposition: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")

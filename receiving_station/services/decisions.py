@@ -90,8 +90,8 @@ def complete(
         assert station.id is not None
         already = {
             c.kind.value
-            for c in uow.exceptions.open_cases()
-            if c.receipt_id == inspection.receipt_id and c.inspection_id is None
+            for c in uow.exceptions.open_for_receipt(inspection.receipt_id)
+            if c.inspection_id is None
         }
         for kind in kinds:
             if kind in already:  # opened at the dock (an unidentified parcel): not twice

@@ -1,4 +1,5 @@
-"""labels: license plates from a database sequence, the persistent print queue
+"""labels: license plates from a database sequence, the persistent print queue; the
+exceptions of a parcel found by its receipt
 
 Revision ID: 0003
 Revises: 0002
@@ -21,6 +22,8 @@ BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("exceptions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_exceptions_receipt_id"), ["receipt_id"], unique=False)
     with op.batch_alter_table("inspections", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("lpn", sa.String(length=16), nullable=False, server_default="")
@@ -80,6 +83,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("exceptions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_exceptions_receipt_id"))
     op.drop_table("print_jobs")
     op.drop_table("license_plates")
     with op.batch_alter_table("inspections", schema=None) as batch_op:
