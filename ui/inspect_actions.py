@@ -67,6 +67,7 @@ class _Page:
     feedback: Callable[[Feedback], None]
     _run: Callable[[Callable[[], Any], Callable[[Any], None]], None]
     _on_stepped: Callable[[InspectionView], None]
+    _with_unit: Callable[[Callable[[Any, int, int], Any], Callable[[Any], None]], None]
 
 
 class PhotoActions(_Page):
@@ -90,21 +91,14 @@ class PhotoActions(_Page):
         self.session.run(load, loaded, lambda feedback, _e: self.feedback(feedback))
 
     def add_photo_image(self, image: QImage) -> None:
-        who, view = self.session.who, self.view
         prepared = jpeg_of(image)
-        if who is None or view is None:
-            return
         if prepared is None:
             self.feedback(describe(BadPhoto(reason=NOT_AN_IMAGE)))
             return
         data, width, height = prepared
-        i = view.inspection
-        assert i.id is not None
-        inspection_id, version = i.id, i.version
-        self._run(
-            lambda: self.session.services.add_photo(
-                who.actor, inspection_id, version, data, "image/jpeg", width, height
-            ),
+        services = self.session.services
+        self._with_unit(
+            lambda actor, i, v: services.add_photo(actor, i, v, data, "image/jpeg", width, height),
             self._on_stepped,
         )
 
@@ -140,16 +134,9 @@ class PhotoActions(_Page):
         self.add_photo_image(image)
 
     def _on_steps_photo_removed(self, step_id: str, ref: str) -> None:
-        who, view = self.session.who, self.view
-        if who is None or view is None:
-            return
-        i = view.inspection
-        assert i.id is not None
-        inspection_id, version = i.id, i.version
-        self._run(
-            lambda: self.session.services.remove_photo(
-                who.actor, inspection_id, version, step_id, ref
-            ),
+        services = self.session.services
+        self._with_unit(
+            lambda actor, i, v: services.remove_photo(actor, i, v, step_id, ref),
             self._on_stepped,
         )
 

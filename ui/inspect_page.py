@@ -292,17 +292,22 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
         receipt = parcel.receipt_id
         self._run(lambda: self.session.services.parcel(who.actor, receipt), self.show_parcel)
 
-    def _step(self, move: str, value: Any = None) -> None:
+    def _with_unit(
+        self, call: Callable[[Any, int, int], Any], on_done: Callable[[Any], None]
+    ) -> None:
+        """One core call about the unit on screen, against the version the inspector saw."""
         who, view = self.session.who, self.view
         if who is None or view is None or view.inspection.finished or self._busy:
             return
         i = view.inspection
         assert i.id is not None
         inspection_id, version = i.id, i.version
-        self._run(
-            lambda: self.session.services.inspection_step(
-                who.actor, inspection_id, version, move, value
-            ),
+        self._run(lambda: call(who.actor, inspection_id, version), on_done)
+
+    def _step(self, move: str, value: Any = None) -> None:
+        services = self.session.services
+        self._with_unit(
+            lambda actor, i, v: services.inspection_step(actor, i, v, move, value),
             self._on_stepped,
         )
 
@@ -317,16 +322,9 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
         self._step(move)
 
     def _on_steps_completed(self, disposition: str, reason: str) -> None:
-        who, view = self.session.who, self.view
-        if who is None or view is None or view.inspection.finished or self._busy:
-            return
-        i = view.inspection
-        assert i.id is not None
-        inspection_id, version = i.id, i.version
-        self._run(
-            lambda: self.session.services.complete_inspection(
-                who.actor, inspection_id, version, disposition, reason
-            ),
+        services = self.session.services
+        self._with_unit(
+            lambda actor, i, v: services.complete_inspection(actor, i, v, disposition, reason),
             self._on_completed,
         )
 
