@@ -154,7 +154,31 @@ def main(out: Path, language: str = "en") -> None:
     station.close()
 
 
+def label_pictures(out: Path) -> None:
+    """The labels as they print, rendered by the station's own renderer."""
+    from printing.renderer import TemplateRenderer
+    from receiving_station.config import DEFAULT_LABELS
+
+    renderer = TemplateRenderer(DEFAULT_LABELS)
+    values = {
+        "lpn": "LP0000000013",
+        "disposition": "restock",
+        "zone": "A-RESTOCK",
+        "rma": "RMA-000001",
+        "sku": "AP-074-M",
+        "description": "Hoodie, Olive, M",
+        "grade": "B",
+        "date": "2026-11-26 10:05",
+        "station": "DOCK-1",
+        "inspector": "Bruno Lefèvre",
+    }
+    for template in ("disposition-4x6", "license-plate-2x1"):
+        png = renderer.render(template, values, "png", "en")
+        (out / f"label-{template}.png").write_bytes(png)
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     for lang in sys.argv[2:] or ["en"]:
         main(target, lang)
+    label_pictures(target)
