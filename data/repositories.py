@@ -190,19 +190,26 @@ class SqlRmas(_Repo):
 
     def add(self, rma: Rma) -> Rma:
         rma.id = self.conn.execute(
-            insert(rmas).values(
-                number=rma.number,
-                order_ref=rma.order_ref,
-                channel=rma.channel,
-                customer_name=rma.customer_name,
-                customer_email=rma.customer_email,
-                customer_language=rma.customer_language,
-                created_on=rma.created_on,
-                expires_on=rma.expires_on,
-                status=rma.status.value,
-                version=rma.version,
-            )
+            insert(rmas).values(**self._header(rma), version=rma.version)
         ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
+        self._children(rma)
+        return rma
+
+    @staticmethod
+    def _header(rma: Rma) -> dict[str, Any]:
+        return {
+            "number": rma.number,
+            "order_ref": rma.order_ref,
+            "channel": rma.channel,
+            "customer_name": rma.customer_name,
+            "customer_email": rma.customer_email,
+            "customer_language": rma.customer_language,
+            "created_on": rma.created_on,
+            "expires_on": rma.expires_on,
+            "status": rma.status.value,
+        }
+
+    def _children(self, rma: Rma) -> None:
         if rma.lines:
             self.conn.execute(
                 insert(lines),
@@ -228,7 +235,19 @@ class SqlRmas(_Repo):
                 insert(tracking),
                 [{"tracking_number": t, "rma_id": rma.id} for t in rma.tracking_numbers],
             )
-        return rma
+
+    def replace(self, rma: Rma) -> None:
+        result = self.conn.execute(
+            update(rmas)
+            .where(rmas.c.id == rma.id, rmas.c.version == rma.version)
+            .values(**self._header(rma), version=rma.version + 1)
+        )
+        if result.rowcount != 1:
+            raise StaleRecord(what=rma.number)
+        rma.version += 1
+        self.conn.execute(delete(lines).where(lines.c.rma_id == rma.id))
+        self.conn.execute(delete(tracking).where(tracking.c.rma_id == rma.id))
+        self._children(rma)
 
     def save_status(self, rma: Rma) -> None:
         result = self.conn.execute(

@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     decode.add_argument("images", nargs="+", metavar="IMAGE")
     decode.add_argument("--decoder", choices=["station", "zxing-cpp", "zbar"], default="station")
+    imp = sub.add_parser("import", help="import RMAs from a store platform's file")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--format",
+        choices=["csv", "woocommerce", "shopify", "loop", "aftership"],
+        help="default: detected from the file",
+    )
     wf = sub.add_parser("workflows", help="inspection workflows")
     wf_sub = wf.add_subparsers(dest="workflows_command", required=True)
     check = wf_sub.add_parser("check", help="validate a folder of workflow files")
@@ -151,6 +158,8 @@ def _run(args: argparse.Namespace) -> int:
         return _classify(config, args.texts, args.file)
     if command == "decode":
         return _decode(args.images, args.decoder)
+    if command == "import":
+        return _import(config, Path(args.file), args.format)
     if command == "workflows":
         return _workflows_check(Path(args.path) if args.path else config.workflows_dir)
     if command == "label":
@@ -233,6 +242,37 @@ def _decode(images: list[str], decoder_name: str) -> int:
             )
         print(json.dumps({"file": name, "codes": codes}, ensure_ascii=False))
     return 2 if failed else 0
+
+
+def _import(config: Config, file: Path, fmt: str | None) -> int:
+    from receiving_station.bootstrap import open_database
+    from receiving_station.clock import SystemClock
+    from receiving_station.intake.read import read_file
+    from receiving_station.services.importing import import_rmas
+
+    parsed = read_file(file, fmt)
+    engine = open_database(config)
+    try:
+        from data.uow import SqlUnitOfWorkFactory
+
+        def progress(done: int, total: int) -> None:
+            if total >= 200 and (done % 100 == 0 or done == total):
+                print(f"\r{done:,} / {total:,} RMAs", end="", file=sys.stderr)
+
+        report = import_rmas(
+            SqlUnitOfWorkFactory(engine), parsed, SystemClock().now(), progress=progress
+        )
+    finally:
+        engine.dispose()
+    for problem in report.problems:
+        rma = f" ({problem.number})" if problem.number else ""
+        print(f"✖ {file.name}, {problem.where}{rma}: {problem.reason}", file=sys.stderr)
+    print(
+        f"{file.name} ({report.format or 'unknown format'}): {len(report.created)} created, "
+        f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.problems)} problem(s)"
+    )
+    return 0 if report.ok else 1
 
 
 def _workflows_check(folder: Path) -> int:

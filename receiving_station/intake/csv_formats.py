@@ -1,0 +1,244 @@
+"""The two CSV formats: the station's own (one row per RMA line) and the export of
+WooCommerce's "Returns and Warranty Requests" extension (one row per requested item)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+
+from receiving_station.domain.model import RmaStatus
+from receiving_station.intake.model import (
+    IncomingLine,
+    IncomingRma,
+    Parsed,
+    Problem,
+    RowError,
+    date_of,
+    email_of,
+    int_of,
+    language_of,
+    money_of,
+    reason_code,
+    text_of,
+)
+
+GENERIC_COLUMNS = (
+    "rma_number",
+    "order_ref",
+    "channel",
+    "customer_name",
+    "customer_email",
+    "customer_language",
+    "created_on",
+    "expires_on",
+    "status",
+    "tracking_numbers",
+    "line_no",
+    "sku",
+    "gtin",
+    "description",
+    "category",
+    "quantity",
+    "unit_value",
+    "reason_code",
+    "reason_note",
+    "serials",
+)
+GENERIC_REQUIRED = ("rma_number", "order_ref", "customer_email", "created_on", "sku", "quantity")
+
+WOO_COLUMNS = (
+    "Request ID",
+    "Order ID",
+    "Type",
+    "Status",
+    "Date",
+    "Customer",
+    "Email",
+    "Product",
+    "SKU",
+    "Quantity",
+    "Price",
+    "Reason",
+    "Return Tracking",
+)
+WOO_REQUIRED = ("Request ID", "Order ID", "Email", "Date", "SKU", "Quantity")
+_WOO_STATUS = {
+    "new": RmaStatus.OPEN,
+    "pending": RmaStatus.OPEN,
+    "processing": RmaStatus.OPEN,
+    "approved": RmaStatus.OPEN,
+    "rejected": RmaStatus.DECLINED,
+    "cancelled": RmaStatus.CANCELLED,
+    "completed": RmaStatus.OPEN,
+}
+_STATUS = {
+    "": RmaStatus.OPEN,
+    "open": RmaStatus.OPEN,
+    "cancelled": RmaStatus.CANCELLED,
+    "declined": RmaStatus.DECLINED,
+}
+
+
+def header_of(text: str) -> list[str]:
+    first = next(csv.reader(io.StringIO(text)), [])
+    return [h.strip() for h in first]
+
+
+def _rows(text: str) -> Iterator[tuple[int, Mapping[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    for row in reader:
+        yield reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k is not None}
+
+
+def _grouped(
+    text: str,
+    required: tuple[str, ...],
+    key: str,
+    build: Callable[[list[tuple[int, Mapping[str, str]]]], IncomingRma],
+    name: str,
+) -> Parsed:
+    parsed = Parsed(name)
+    missing = [c for c in required if c not in header_of(text)]
+    if missing:
+        parsed.problems.append(Problem("line 1", f"missing columns: {', '.join(missing)}"))
+        return parsed
+    groups: dict[str, list[tuple[int, Mapping[str, str]]]] = {}
+    for line_num, row in _rows(text):
+        if not any(v.strip() for v in row.values()):
+            continue
+        groups.setdefault(row.get(key, "").strip(), []).append((line_num, row))
+    for number, rows in groups.items():
+        first_line = rows[0][0]
+        if not number:
+            for line_num, _ in rows:
+                parsed.problems.append(Problem(f"line {line_num}", f"{key} is missing"))
+            continue
+        try:
+            parsed.rmas.append(build(rows))
+        except RowError as exc:
+            line = getattr(exc, "line", first_line)
+            parsed.problems.append(Problem(f"line {line}", str(exc), number))
+    return parsed
+
+
+def _at(
+    line_num: int,
+    build: Callable[[Mapping[str, str], int], IncomingLine],
+    row: Mapping[str, str],
+    i: int,
+) -> IncomingLine:
+    """Build one line, naming its line in the file when it cannot be read."""
+    try:
+        return build(row, i)
+    except RowError as exc:
+        exc.line = line_num  # type: ignore[attr-defined]
+        raise
+
+
+def _generic_line(row: Mapping[str, str], i: int) -> IncomingLine:
+    return IncomingLine(
+        line_no=int_of(row.get("line_no"), "line_no", default=i),
+        sku=text_of(row.get("sku"), "sku", limit=64),
+        description=text_of(row.get("description"), "description", required=False) or row["sku"],
+        quantity=int_of(row.get("quantity"), "quantity"),
+        gtin=text_of(row.get("gtin"), "gtin", required=False, limit=14),
+        category=text_of(row.get("category"), "category", required=False, limit=32),
+        unit_value=money_of(row.get("unit_value"), "unit_value"),
+        reason_code=reason_code(row.get("reason_code", "")),
+        reason_note=text_of(row.get("reason_note"), "reason_note", required=False, limit=1000),
+        serials=tuple(s for s in row.get("serials", "").replace(";", " ").split() if s),
+    )
+
+
+def _woo_line(row: Mapping[str, str], i: int) -> IncomingLine:
+    return IncomingLine(
+        line_no=i,
+        sku=text_of(row.get("SKU"), "SKU", limit=64),
+        description=text_of(row.get("Product"), "Product", required=False) or row["SKU"],
+        quantity=int_of(row.get("Quantity"), "Quantity"),
+        unit_value=money_of(row.get("Price"), "Price"),
+        reason_code=reason_code(row.get("Reason", "")),
+        reason_note=text_of(row.get("Reason"), "Reason", required=False, limit=1000),
+    )
+
+
+def parse_generic(text: str) -> Parsed:
+    def build(rows: list[tuple[int, Mapping[str, str]]]) -> IncomingRma:
+        first_line, first = rows[0]
+        header = (
+            first["rma_number"],
+            first["order_ref"],
+            first.get("customer_email", ""),
+            first.get("created_on", ""),
+            first.get("status", ""),
+        )
+        lines = []
+        tracking: list[str] = []
+        for i, (line_num, row) in enumerate(rows, 1):
+            if (
+                row["rma_number"],
+                row["order_ref"],
+                row.get("customer_email", ""),
+                row.get("created_on", ""),
+                row.get("status", ""),
+            ) != header:
+                err = RowError("the same RMA number with different RMA details")
+                err.line = line_num  # type: ignore[attr-defined]
+                raise err
+            lines.append(_at(line_num, _generic_line, row, i))
+            for t in row.get("tracking_numbers", "").replace(";", " ").split():
+                if t not in tracking:
+                    tracking.append(t)
+        status = first.get("status", "").strip().lower()
+        if status not in _STATUS:
+            raise RowError(f"status should be open, cancelled or declined, not {status!r}")
+        expires = first.get("expires_on", "").strip()
+        return IncomingRma(
+            number=text_of(first["rma_number"], "rma_number", limit=32),
+            order_ref=text_of(first["order_ref"], "order_ref", limit=64),
+            channel=text_of(first.get("channel"), "channel", required=False, limit=32) or "csv",
+            customer_name=text_of(first.get("customer_name"), "customer_name", required=False),
+            customer_email=email_of(first.get("customer_email")),
+            customer_language=language_of(first.get("customer_language")),
+            created_on=date_of(first.get("created_on"), "created_on"),
+            expires_on=date_of(expires, "expires_on") if expires else None,
+            status=_STATUS[status],
+            lines=tuple(lines),
+            tracking=tuple(tracking),
+            where=f"line {first_line}",
+        )
+
+    return _grouped(text, GENERIC_REQUIRED, "rma_number", build, "csv")
+
+
+def parse_woocommerce(text: str) -> Parsed:
+    def build(rows: list[tuple[int, Mapping[str, str]]]) -> IncomingRma:
+        first_line, first = rows[0]
+        lines = []
+        tracking: list[str] = []
+        for i, (line_num, row) in enumerate(rows, 1):
+            lines.append(_at(line_num, _woo_line, row, i))
+            code = row.get("Return Tracking", "").strip()
+            if code and code not in tracking:
+                tracking.append(code)
+        status = first.get("Status", "").strip().lower()
+        if status not in _WOO_STATUS:
+            raise RowError(f"Status {status!r} is not a request status")
+        created: date = date_of(first.get("Date"), "Date")
+        order = text_of(first.get("Order ID"), "Order ID", limit=64)
+        return IncomingRma(
+            number=f"WC-{text_of(first['Request ID'], 'Request ID', limit=28)}",
+            order_ref=order,
+            channel="woocommerce",
+            customer_name=text_of(first.get("Customer"), "Customer", required=False),
+            customer_email=email_of(first.get("Email")),
+            created_on=created,
+            status=_WOO_STATUS[status],
+            lines=tuple(lines),
+            tracking=tuple(tracking),
+            where=f"line {first_line}",
+        )
+
+    return _grouped(text, WOO_REQUIRED, "Request ID", build, "woocommerce")
