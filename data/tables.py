@@ -243,6 +243,30 @@ class PhotoRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class OutboxRow(Base):
+    """Messages about what happened at the dock, written in the same transaction as the
+    change they announce and sent afterwards, with retries; one row per message."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp)
+    event: Mapped[str] = mapped_column(String(32))
+    audience: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(254), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime] = mapped_column(Stamp)
+    claimed_until: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+
+
 class WorkflowDefinitionRow(Base):
     """Every workflow version an inspection followed, as it was: a later edit of the file
     never changes what a finished (or half-done) inspection was asked."""

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
+from data.outbox import SqlOutbox
 from data.repositories import (
     SqlAudit,
     SqlClaims,
@@ -27,6 +28,7 @@ from receiving_station.ports import (
     ExceptionRepository,
     InspectionRepository,
     LabelRepository,
+    Outbox,
     PhotoRepository,
     ReceiptRepository,
     RmaRepository,
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
     workflow_definitions: WorkflowDefinitions
     photos: PhotoRepository
     labels: LabelRepository
+    outbox: Outbox
     claims: ClaimRepository
     audit: AuditLog
 
@@ -85,6 +88,7 @@ class SqlUnitOfWork:
         self.workflow_definitions = SqlWorkflowDefinitions(conn)
         self.photos = SqlPhotos(conn)
         self.labels = SqlLabels(conn)
+        self.outbox = SqlOutbox(conn)
         self.claims = SqlClaims(conn)
         self.audit = SqlAudit(conn)
         return self

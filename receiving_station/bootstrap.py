@@ -17,6 +17,7 @@ from receiving_station.domain.model import Station
 from receiving_station.domain.scan import ScanKind
 from receiving_station.errors import EnvironmentFailure
 from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.notifier import MailSettings, Notifier, TeamSettings
 from receiving_station.ports import ErrorSink, FrameSink, ScanSink, ScanSource
 from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
@@ -111,6 +112,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         workflows=workflows,
         labeling=Labeling(TemplateRenderer(config.labels_dir), settings),
         printer=printer_for(config.printer.uri),
+        transport=Notifier(MailSettings(**config.mail), TeamSettings(**config.teams)),
     )
     scanner = config.scanner
     return StationApp(

@@ -127,6 +127,11 @@ class Config:
     serial: SerialConfig = field(default_factory=SerialConfig)
     camera: CameraConfig = field(default_factory=CameraConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
+    mail: dict[str, Any] = field(default_factory=dict)
+    """[mail]: host, port, security (none, starttls, tls), username, password, sender."""
+    teams: dict[str, str] = field(default_factory=dict)
+    """[teams]: finance_email, finance_webhook, service_email, service_webhook,
+    webhook_secret, survey_url."""
     labels_dir: Path = field(default_factory=lambda: DEFAULT_LABELS)
     source: str = "defaults"
 
@@ -206,6 +211,10 @@ def _rma_format(value: Any) -> bool:
 
 def _short_text(limit: int) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, str) and len(v) <= limit
+
+
+def _web_url(value: Any) -> bool:
+    return isinstance(value, str) and (value == "" or bool(re.match(r"^https?://\S+$", value)))
 
 
 def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) -> Config:
@@ -349,6 +358,36 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         format=r.get("printer.format", "'pdf', 'zpl' or ''", lambda v: v in ("", "pdf", "zpl"), ""),
         language=r.get("printer.language", "'en', 'fr' or ''", _matches(_LANG), ""),
     )
+    mail = {
+        "host": r.get("mail.host", "a host name", _short_text(253), ""),
+        "port": r.get("mail.port", "a port from 1 to 65535", _int_between(1, 65535), 587),
+        "security": r.get(
+            "mail.security",
+            "'none', 'starttls' or 'tls'",
+            lambda v: v in ("none", "starttls", "tls"),
+            "starttls",
+        ),
+        "username": r.get("mail.username", "text", _short_text(200), ""),
+        "password": env.get(
+            "RS_MAIL_PASSWORD", r.get("mail.password", "text", _short_text(200), "")
+        ),
+        "sender": r.get(
+            "mail.sender",
+            "an e-mail address",
+            lambda v: isinstance(v, str) and "@" in v,
+            "returns@localhost",
+        ),
+    }
+    teams = {
+        "finance_email": r.get("teams.finance_email", "an e-mail address", _short_text(254), ""),
+        "finance_webhook": r.get("teams.finance_webhook", "an http(s):// URL", _web_url, ""),
+        "service_email": r.get("teams.service_email", "an e-mail address", _short_text(254), ""),
+        "service_webhook": r.get("teams.service_webhook", "an http(s):// URL", _web_url, ""),
+        "webhook_secret": env.get(
+            "RS_WEBHOOK_SECRET", r.get("teams.webhook_secret", "text", _short_text(200), "")
+        ),
+        "survey_url": r.get("teams.survey_url", "an http(s):// URL", _web_url, ""),
+    }
     labels_dir = r.get(
         "printer.templates",
         "the path of a folder of label templates",
@@ -378,6 +417,8 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         serial=serial,
         camera=camera,
         printer=printer,
+        mail=mail,
+        teams=teams,
         labels_dir=Path(labels_dir).expanduser(),
         source=source if path.exists() else "defaults",
     )

@@ -129,6 +129,14 @@ class PrinterUnavailable(EnvironmentFailure):
     )
 
 
+class NotDelivered(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The message to {recipient} was not delivered ({detail}). It stays in the outbox and "
+        "is sent again later.",
+    )
+
+
 class BadAnswer(RuleViolation):
     template = QT_TRANSLATE_NOOP("errors", "{step}: {problem}. Nothing was saved.")
 

@@ -17,6 +17,7 @@ from receiving_station.domain.model import (
     Claim,
     ExceptionCase,
     Inspection,
+    OutboxMessage,
     PrintJob,
     Receipt,
     ReceiptInfo,
@@ -188,6 +189,27 @@ class LabelRenderer(Protocol):
         ...
 
 
+class Outbox(Protocol):
+    def add(self, message: OutboxMessage) -> None:
+        """Queue a message; one already queued under the same idempotency key is kept."""
+        ...
+
+    def claim_due(self, now: datetime, until: datetime, limit: int) -> Sequence[OutboxMessage]:
+        """Messages due to be sent that no other station holds, taken until ``until``."""
+        ...
+
+    def mark(self, message: OutboxMessage) -> None: ...
+    def waiting(self) -> Sequence[OutboxMessage]:
+        """Messages not sent yet, oldest first."""
+        ...
+
+
+class MessageTransport(Protocol):
+    """Sends one message (e-mail or webhook, by audience); raises ``NotDelivered``."""
+
+    def send(self, message: OutboxMessage) -> None: ...
+
+
 class WorkflowDefinitions(Protocol):
     """Every workflow version an inspection followed, stored as it was."""
 
@@ -231,6 +253,7 @@ class UnitOfWork(Protocol):
     workflow_definitions: WorkflowDefinitions
     photos: PhotoRepository
     labels: LabelRepository
+    outbox: Outbox
     claims: ClaimRepository
     audit: AuditLog
 

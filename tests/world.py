@@ -18,7 +18,7 @@ from data.uow import SqlUnitOfWorkFactory
 from printing.renderer import TemplateRenderer
 from printing.transports import FolderPrinter
 from receiving_station.domain.model import Rma, RmaLine, RmaStatus
-from receiving_station.ports import Printer
+from receiving_station.ports import MessageTransport, Printer
 from receiving_station.security import hash_pin
 from receiving_station.services.context import Actor
 from receiving_station.services.labels import Labeling, LabelSettings
@@ -65,7 +65,12 @@ class World:
         self.dock1 = self.services("DOCK-1")
         self.dock2 = self.services("DOCK-2")
 
-    def services(self, station: str, printer: Printer | None = None) -> StationServices:
+    def services(
+        self,
+        station: str,
+        printer: Printer | None = None,
+        transport: MessageTransport | None = None,
+    ) -> StationServices:
         return StationServices(
             self.uow_factory,
             ScanClassifier(),
@@ -74,6 +79,7 @@ class World:
             workflows=self.workflows,
             labeling=Labeling(self.renderer, self.label_settings),
             printer=printer or FolderPrinter(self.label_folder / station),
+            transport=transport,
         )
 
     @cached_property

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
 
         def work() -> list[Any]:
             services.print_labels()
+            services.send_messages()  # the outbox rides along: same rhythm, same worker
             return services.print_queue()
 
         self.session.run(work, self._on_print_queue, lambda _f, _e: None)

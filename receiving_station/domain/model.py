@@ -348,3 +348,32 @@ class PrintJob:
     next_attempt_at: datetime | None = None
     printed_at: datetime | None = None
     reprint_of: int | None = None
+
+
+class MessageStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    """Tried and failed; retried later (``next_attempt_at``)."""
+
+
+@dataclass
+class OutboxMessage:
+    """A message about a change at the dock, to a customer or a team (finance, service)."""
+
+    id: int | None
+    created_at: datetime
+    event: str
+    audience: str
+    """customer, finance or service."""
+    idempotency_key: str
+    recipient: str = ""
+    language: str = "en"
+    subject: str = ""
+    body: str = ""
+    payload: dict[str, Any] = field(default_factory=dict)
+    status: MessageStatus = MessageStatus.PENDING
+    attempts: int = 0
+    last_error: str = ""
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None

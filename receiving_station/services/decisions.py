@@ -32,6 +32,7 @@ from receiving_station.services.inspection import (
 )
 from receiving_station.services.inspection_views import InspectionView, ParcelView, count_lines
 from receiving_station.services.labels import Labeling, label_values, queue_label
+from receiving_station.services.messages import customer_message, team_message
 from workflows.disposition import override, propose
 from workflows.engine import Engine, Progress
 
@@ -96,7 +97,7 @@ def complete(
         for kind in kinds:
             if kind in already:  # opened at the dock (an unidentified parcel): not twice
                 continue
-            uow.exceptions.add(
+            case = uow.exceptions.add(
                 ExceptionCase(
                     id=None,
                     kind=ExceptionKind(kind),
@@ -108,6 +109,20 @@ def complete(
                     disposition=proposal.disposition,
                     note=_summary(inspection),
                     inspection_id=inspection.id,
+                )
+            )
+            uow.outbox.add(
+                team_message(
+                    "exception_opened",
+                    "service",
+                    f"exception_opened:{case.reference}",
+                    now,
+                    {
+                        "exception": case.reference,
+                        "kind": kind,
+                        "inspection": inspection.reference,
+                        "disposition": proposal.disposition,
+                    },
                 )
             )
         if label is not None:
@@ -126,6 +141,7 @@ def complete(
                 uow, label.renderer, label.settings, inspection, values, user.id, station.id, now
             )
             uow.inspections.save(inspection)
+        _announce(uow, inspection, now)
         audit_inspection(
             uow,
             actor,
@@ -148,6 +164,52 @@ def complete(
         _close_accounted(uow, actor, inspection.receipt_id, now)
         uow.commit()
         return build_view(uow, inspection, inspector)
+
+
+def _announce(uow: UnitOfWork, inspection: Inspection, now: datetime) -> None:
+    """The customer hears their item was checked; finance gets the refund to make."""
+    rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
+    if rma is None or inspection.condition == "missing_item":
+        return
+    line = line_of(rma, inspection.line_no)
+    description = line.description if line else inspection.scanned_text[:60]
+    waiting = inspection.status is InspectionStatus.AWAITING_LEAD
+    uow.outbox.add(
+        customer_message(
+            "item_inspected",
+            f"item_inspected:{inspection.reference}",
+            rma.customer_email,
+            rma.customer_language,
+            now,
+            name=rma.customer_name,
+            rma=rma.number,
+            sku=line.sku if line else "",
+            description=description,
+            refund="" if waiting else inspection.refund,
+            amount=f"{inspection.refund_amount:.2f}",
+        )
+    )
+    if inspection.refund in ("full", "partial") and not waiting:
+        uow.outbox.add(
+            team_message(
+                "refund_recommended",
+                "finance",
+                f"refund_recommended:{inspection.reference}",
+                now,
+                {
+                    "rma": rma.number,
+                    "order": rma.order_ref,
+                    "customer_email": rma.customer_email,
+                    "sku": line.sku if line else "",
+                    "refund": inspection.refund,
+                    "amount": f"{inspection.refund_amount:.2f}",
+                    "grade": inspection.grade,
+                    "disposition": inspection.disposition,
+                    "lpn": inspection.lpn,
+                    "rules_version": inspection.rules_version,
+                },
+            )
+        )
 
 
 def _summary(i: Inspection) -> str:
@@ -176,6 +238,17 @@ def _close_accounted(uow: UnitOfWork, actor: Actor, receipt_id: int, now: dateti
 def _close(uow: UnitOfWork, actor: Actor, rma: Rma, now: datetime) -> None:
     rma.transition(RmaStatus.CLOSED)
     uow.rmas.save_status(rma)
+    uow.outbox.add(
+        customer_message(
+            "return_completed",
+            f"return_completed:{rma.number}",
+            rma.customer_email,
+            rma.customer_language,
+            now,
+            name=rma.customer_name,
+            rma=rma.number,
+        )
+    )
     uow.audit.add(
         AuditEvent(
             at=now,

@@ -9,6 +9,7 @@ from receiving_station.domain.permissions import Action
 from receiving_station.errors import NotFound, StaleRecord
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.messages import team_message
 
 
 def _load(uow: UnitOfWork, exception_id: int, seen_version: int | None) -> ExceptionCase:
@@ -53,6 +54,20 @@ def _move(
                 after={"state": case.state.value, "resolution": case.resolution or None},
             )
         )
+        if target is ExceptionState.RESOLVED:
+            uow.outbox.add(
+                team_message(
+                    "exception_resolved",
+                    "service",
+                    f"exception_resolved:{case.reference}",
+                    now,
+                    {
+                        "exception": case.reference,
+                        "kind": case.kind.value,
+                        "resolution": case.resolution,
+                    },
+                )
+            )
         uow.commit()
         return case
 

@@ -33,6 +33,7 @@ from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.lookup import find_rma, rma_view
+from receiving_station.services.messages import customer_message, team_message
 from receiving_station.views import RmaView
 
 BREACH_REASONS = {
@@ -203,6 +204,19 @@ def receive_parcel(
                 )
                 assert rma.id is not None
                 uow.claims.release(rma_resource(rma.id), station.id)
+                uow.outbox.add(
+                    customer_message(
+                        "parcel_received",
+                        f"parcel_received:{rma.number}",
+                        rma.customer_email,
+                        rma.customer_language,
+                        now,
+                        name=rma.customer_name,
+                        rma=rma.number,
+                        order=rma.order_ref,
+                        date=now.date().isoformat(),
+                    )
+                )
             uow.commit()
             return receipt
     except (DuplicateReceipt, StaleRecord):
@@ -268,6 +282,15 @@ def register_unidentified_parcel(
                 entity="exception",
                 entity_id=case.reference,
                 after={"receipt": receipt.id, "scanned": scanned_text, "disposition": "quarantine"},
+            )
+        )
+        uow.outbox.add(
+            team_message(
+                "exception_opened",
+                "service",
+                f"exception_opened:{case.reference}",
+                now,
+                {"exception": case.reference, "kind": case.kind.value, "label": scanned_text},
             )
         )
         uow.commit()

@@ -12,6 +12,7 @@ from typing import Any
 
 from receiving_station.domain.model import (
     ExceptionCase,
+    OutboxMessage,
     PackagingCondition,
     PrintJob,
     Receipt,
@@ -19,7 +20,13 @@ from receiving_station.domain.model import (
 )
 from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
 from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, UnknownScan
-from receiving_station.ports import Clock, Printer, ScanClassifier, UnitOfWorkFactory
+from receiving_station.ports import (
+    Clock,
+    MessageTransport,
+    Printer,
+    ScanClassifier,
+    UnitOfWorkFactory,
+)
 from receiving_station.services import (
     auth,
     decisions,
@@ -27,6 +34,7 @@ from receiving_station.services import (
     inspection,
     labels,
     lookup,
+    outbox,
     photos,
     receiving,
 )
@@ -73,6 +81,7 @@ class StationServices:
         workflows: WorkflowStore | None = None,
         labeling: Labeling | None = None,
         printer: Printer | None = None,
+        transport: MessageTransport | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -82,6 +91,7 @@ class StationServices:
         self.workflows = workflows
         self.labeling = labeling
         self.printer = printer
+        self.transport = transport
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -347,6 +357,17 @@ class StationServices:
         if self.labeling is None or self.printer is None:
             raise NotFound(what="printer")
         labels.test_label(self.labeling.renderer, self.labeling.settings, self.printer, self._now())
+
+    # -- messages -------------------------------------------------------------------------
+
+    def send_messages(self) -> list[OutboxMessage]:
+        """Send the outbox's due messages (customers' e-mails, teams' webhooks)."""
+        if self.transport is None:
+            return []
+        return outbox.dispatch(self.uow_factory, self.transport, self._now())
+
+    def messages_waiting(self) -> list[OutboxMessage]:
+        return outbox.waiting(self.uow_factory)
 
     def ping(self) -> None:
         """Raise ``DatabaseUnavailable`` unless the database answers."""

@@ -791,6 +791,10 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>L’imprimante {printer} ne répond pas ({detail}). L’étiquette reste dans la file d’impression et sera imprimée à son retour ; la décision est enregistrée.</translation>
     </message>
     <message>
+        <source>The message to {recipient} was not delivered ({detail}). It stays in the outbox and is sent again later.</source>
+        <translation>Le message pour {recipient} n’a pas été remis ({detail}). Il reste dans la boîte d’envoi et sera renvoyé plus tard.</translation>
+    </message>
+    <message>
         <source>{step}: {problem}. Nothing was saved.</source>
         <translation>{step} : {problem}. Rien n’a été enregistré.</translation>
     </message>

@@ -1,0 +1,244 @@
+"""ACCEPTANCE 29 on SQLite and PostgreSQL: messages are written with the change they
+announce and sent once, to a real SMTP server and a real HTTP server on loopback."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+from email import message_from_bytes, policy
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from receiving_station.domain.model import MessageStatus, RmaLine
+from receiving_station.errors import AlreadyReceived
+from receiving_station.notifier import MailSettings, Notifier, TeamSettings, message_id
+from receiving_station.services.station import StationServices
+from tests.integration.test_inspecting_units import finish, scan_unit
+from tests.world import World
+
+SECRET = "s3cret-for-tests"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Mailbox:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it accepts."""
+
+    port: int
+    received: list[Message] = field(default_factory=list)
+    refuse: bool = False
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.refuse:
+            return "550 Mailbox unavailable"
+        self.received.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def mailbox() -> Iterator[Mailbox]:
+    box = Mailbox(free_port())
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()
+
+
+@dataclass
+class Hooks:
+    port: int
+    calls: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
+
+
+@pytest.fixture
+def hooks() -> Iterator[Hooks]:
+    got = Hooks(0)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            headers = {k.lower(): v for k, v in self.headers.items()}  # names are case-blind
+            got.calls.append((self.path, headers, body))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    got.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield got
+    server.shutdown()
+    server.server_close()
+
+
+def notifier(mailbox: Mailbox, hooks: Hooks | None = None) -> Notifier:
+    base = f"http://127.0.0.1:{hooks.port}" if hooks else ""
+    return Notifier(
+        MailSettings(
+            host="127.0.0.1", port=mailbox.port, security="none", sender="returns@shop.test"
+        ),
+        TeamSettings(
+            finance_webhook=f"{base}/finance" if hooks else "",
+            service_webhook=f"{base}/service" if hooks else "",
+            webhook_secret=SECRET,
+            survey_url="https://survey.example/r",
+        ),
+    )
+
+
+def station(world: World, transport: Notifier, name: str = "DOCK-1") -> StationServices:
+    return world.services(name, transport=transport)
+
+
+JEANS = RmaLine(
+    1,
+    "AP-1",
+    "Slim jeans",
+    1,
+    gtin="4006381333931",
+    category="apparel",
+    unit_value=Decimal("59.00"),
+)
+
+
+def french_rma(world: World) -> None:
+    """A return whose customer reads French."""
+    world.add_rma("RMA-700001", lines=(JEANS,))
+    with world.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE rmas SET customer_language = 'fr', customer_email = 'camille@example.com' "
+            "WHERE number = 'RMA-700001'"
+        )
+
+
+def test_receiving_queues_the_customers_message_in_the_same_transaction(world: World):
+    french_rma(world)
+    world.receive("RMA-700001")
+    (message,) = world.dock1.messages_waiting()
+    assert (message.event, message.recipient, message.language) == (
+        "parcel_received",
+        "camille@example.com",
+        "fr",
+    )
+    assert message.subject == "Nous avons reçu votre retour RMA-700001"
+    with pytest.raises(AlreadyReceived):
+        world.receive("RMA-700001")  # refused: nothing more is queued
+    assert len(world.dock1.messages_waiting()) == 1
+
+
+def test_a_message_is_sent_once_after_a_crash_between_the_change_and_the_send(
+    world: World, mailbox: Mailbox
+):
+    french_rma(world)
+    world.receive("RMA-700001")  # committed... and the station dies before sending
+    restarted = station(world, notifier(mailbox))
+    (sent,) = restarted.send_messages()
+    assert sent.status is MessageStatus.SENT
+    assert restarted.send_messages() == []
+    (email,) = mailbox.received
+    assert email["To"] == "camille@example.com"
+    assert email["Subject"] == "Nous avons reçu votre retour RMA-700001"
+    assert email["Message-ID"] == message_id("parcel_received:RMA-700001")
+    assert "commande 7000001" in email.get_content()
+
+
+def test_a_refusing_mail_server_keeps_the_message_and_it_goes_out_later_once(
+    world: World, mailbox: Mailbox
+):
+    french_rma(world)
+    world.receive("RMA-700001")
+    dock = station(world, notifier(mailbox))
+    mailbox.refuse = True
+    (failed,) = dock.send_messages()
+    assert failed.status is MessageStatus.FAILED
+    assert "550" in failed.last_error
+    assert dock.send_messages() == []  # backing off
+    mailbox.refuse = False
+    world.clock.advance(seconds=31)
+    (sent,) = dock.send_messages()
+    assert (sent.status, sent.attempts) == (MessageStatus.SENT, 2)
+    assert len(mailbox.received) == 1
+
+
+def test_a_decision_tells_the_customer_and_finance_with_a_signed_idempotent_webhook(
+    world: World, mailbox: Mailbox, hooks: Hooks
+):
+    french_rma(world)
+    receipt = world.receive("RMA-700001")
+    done = finish(world, scan_unit(world, receipt, "4006381333931"))
+    assert done.inspection.refund == "full"
+    dock = station(world, notifier(mailbox, hooks))
+    sent = dock.send_messages()
+    assert {m.event for m in sent} == {
+        "parcel_received",
+        "item_inspected",
+        "refund_recommended",
+        "return_completed",
+    }
+    ((path, headers, body),) = hooks.calls
+    assert path == "/finance"
+    expected = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    assert headers["x-signature-sha256"] == expected
+    assert headers["idempotency-key"] == f"refund_recommended:{done.inspection.reference}"
+    data = json.loads(body)["data"]
+    assert (data["rma"], data["amount"], data["refund"], data["lpn"]) == (
+        "RMA-700001",
+        "59.00",
+        "full",
+        done.inspection.lpn,
+    )
+    subjects = sorted(m["Subject"] for m in mailbox.received)
+    assert "Votre retour RMA-700001 est terminé" in subjects
+    last = next(m for m in mailbox.received if m["Subject"].startswith("Votre retour"))
+    assert "https://survey.example/r" in last.get_content()
+
+
+def test_an_exception_reaches_customer_service(world: World, mailbox: Mailbox, hooks: Hooks):
+    world.dock1.register_unidentified(world.actor("alice"), "NO-LABEL-1")
+    sent = station(world, notifier(mailbox, hooks)).send_messages()
+    assert [m.event for m in sent] == ["exception_opened"]
+    ((path, _headers, body),) = hooks.calls
+    assert path == "/service"
+    assert json.loads(body)["data"]["kind"] == "unidentified_parcel"
+
+
+def test_a_message_taken_by_one_station_is_not_taken_by_another_until_it_lapses(
+    world: World,
+):
+    for n in range(3):
+        world.add_rma(f"RMA-71000{n}", order_ref=f"71000{n}")
+        world.receive(f"RMA-71000{n}")
+    now = world.clock.now()
+    claim = timedelta(minutes=2)
+    with world.uow_factory() as dock1:
+        first = dock1.outbox.claim_due(now, now + claim, 50)
+        dock1.commit()
+    with world.uow_factory() as dock2:
+        second = dock2.outbox.claim_due(now, now + claim, 50)
+        dock2.commit()
+    assert (len(first), len(second)) == (3, 0)
+    # the first station died holding them: once the claim lapses, another sends them
+    later = now + timedelta(minutes=3)
+    with world.uow_factory() as dock2:
+        again = dock2.outbox.claim_due(later, later + claim, 50)
+        dock2.commit()
+    assert len(again) == 3
