@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from receiving_station.clock import SystemClock
@@ -113,6 +114,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         labeling=Labeling(TemplateRenderer(config.labels_dir), settings),
         printer=printer_for(config.printer.uri),
         transport=Notifier(MailSettings(**config.mail), TeamSettings(**config.teams)),
+        import_folder=Path(config.import_folder).expanduser() if config.import_folder else None,
+        window_days=config.window_days,
     )
     scanner = config.scanner
     return StationApp(

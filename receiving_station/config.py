@@ -130,6 +130,10 @@ class Config:
     mail: dict[str, Any] = field(default_factory=dict)
     """[mail]: host, port, security (none, starttls, tls), username, password, sender."""
     teams: dict[str, str] = field(default_factory=dict)
+    import_folder: str = ""
+    """A folder the station watches for RMA files to import; empty: none."""
+    window_days: int = 30
+    """The return window of imported RMAs that carry no expiry date."""
     """[teams]: finance_email, finance_webhook, service_email, service_webhook,
     webhook_secret, survey_url."""
     labels_dir: Path = field(default_factory=lambda: DEFAULT_LABELS)
@@ -388,6 +392,10 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         ),
         "survey_url": r.get("teams.survey_url", "an http(s):// URL", _web_url, ""),
     }
+    import_folder = r.get("import.folder", "the path of a folder", _short_text(300), "")
+    window_days = r.get(
+        "import.window_days", "a number of days from 1 to 365", _int_between(1, 365), 30
+    )
     labels_dir = r.get(
         "printer.templates",
         "the path of a folder of label templates",
@@ -419,6 +427,8 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         printer=printer,
         mail=mail,
         teams=teams,
+        import_folder=import_folder,
+        window_days=window_days,
         labels_dir=Path(labels_dir).expanduser(),
         source=source if path.exists() else "defaults",
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,6 +34,12 @@ from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
 PRINT_RETRY_MS = 10_000
+
+
+class _ImportBridge(QObject):
+    """Carries an import's progress from the worker thread to the status bar."""
+
+    progress = Signal(str, int, int)
 
 
 class _SerialBridge(QObject):
@@ -104,6 +112,15 @@ class MainWindow(QMainWindow):
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerState")
         bar.addWidget(self.printer_label)
+        self.import_label = QLabel()
+        self.import_label.setObjectName("importState")
+        self.import_label.setVisible(False)
+        bar.addWidget(self.import_label)
+        self.import_button = QPushButton(self.tr("Import RMAs…"))
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        bar.addWidget(self.import_button)
+        self.import_bridge = _ImportBridge(self)
+        self.import_bridge.progress.connect(self._on_import_progress)
         self.test_print_button = QPushButton(self.tr("Test print"))
         self.test_print_button.setAccessibleName(self.tr("Print a test label"))
         self.test_print_button.clicked.connect(self.print_test_label)
@@ -182,27 +199,85 @@ class MainWindow(QMainWindow):
         """Send due labels to the printer (off the GUI thread), then show the queue."""
         services = self.app.services
 
+        progress = self.import_bridge.progress.emit
+
         def work() -> list[Any]:
             services.print_labels()
             services.send_messages()  # the outbox rides along: same rhythm, same worker
+            services.import_waiting_files(progress)  # and the watched import folder
             return services.print_queue()
 
         self.session.run(work, self._on_print_queue, lambda _f, _e: None)
 
-    def print_test_label(self) -> None:
-        """Send a test label straight to the printer and say plainly whether it went."""
-        page = self.pages.currentWidget()
-        target = page if isinstance(page, (ReceivePage, InspectPage)) else None
+    def _on_import_progress(self, name: str, done: int, total: int) -> None:
+        self.import_label.setVisible(done < total)
+        self.import_label.setText(
+            self.tr("Importing {file}: {done} / {total} RMAs").format(
+                file=name, done=done, total=total
+            )
+        )
 
-        def said(feedback: Feedback) -> None:
-            if target is not None:
-                target.feedback(feedback)
-            else:
-                self.login_page.banner.show_feedback(feedback)
+    def _on_import_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import RMAs"),
+            "",
+            self.tr("Return files (*.csv *.json)"),
+        )
+        if path:
+            self.import_rmas(Path(path))
+
+    def import_rmas(self, path: Path) -> None:
+        """Import a file off the GUI thread, its progress in the status bar."""
+        who = self.session.who
+        if who is None:
+            return
+        services, bridge = self.app.services, self.import_bridge
+
+        def work() -> Any:
+            return services.import_file(
+                who.actor, path, lambda d, t: bridge.progress.emit(path.name, d, t)
+            )
 
         self.session.run(
+            work, lambda report: self._on_imported(path, report), self._on_import_failed
+        )
+
+    def _on_imported(self, path: Path, report: Any) -> None:
+        self.import_label.setVisible(False)
+        text = self.tr(
+            "{file}: {created} created, {updated} updated, {unchanged} unchanged."
+        ).format(
+            file=path.name,
+            created=len(report.created),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+        )
+        level = Level.SUCCESS
+        if report.problems:
+            first = report.problems[0]
+            text += " " + self.tr("{n} problem(s), first: {where}: {reason}").format(
+                n=len(report.problems), where=first.where, reason=first.reason
+            )
+            level = Level.WARNING
+        self._say(Feedback(text, level))
+
+    def _on_import_failed(self, feedback: Feedback, _error: BaseException) -> None:
+        self.import_label.setVisible(False)
+        self._say(feedback)
+
+    def _say(self, feedback: Feedback) -> None:
+        page = self.pages.currentWidget()
+        if isinstance(page, (ReceivePage, InspectPage)):
+            page.feedback(feedback)
+        else:
+            self.login_page.banner.show_feedback(feedback)
+
+    def print_test_label(self) -> None:
+        """Send a test label straight to the printer and say plainly whether it went."""
+        self.session.run(
             self.app.services.print_test_label,
-            lambda _r: said(
+            lambda _r: self._say(
                 Feedback(
                     self.tr("Test label sent to {printer}.").format(
                         printer=self.app.config.printer.uri
@@ -210,7 +285,7 @@ class MainWindow(QMainWindow):
                     Level.SUCCESS,
                 )
             ),
-            lambda feedback, _e: said(feedback),
+            lambda feedback, _e: self._say(feedback),
         )
 
     def _on_print_queue(self, waiting: list[Any]) -> None:
@@ -250,6 +325,7 @@ class MainWindow(QMainWindow):
         if who is None:
             self.user_label.setText(self.tr("Nobody logged in"))
             self.logout_button.setVisible(False)
+            self.import_button.setVisible(False)
             self.nav.setVisible(False)
             self.pages.setCurrentWidget(self.login_page)
             return
@@ -263,6 +339,7 @@ class MainWindow(QMainWindow):
             self.tr("User: {name} ({role})").format(name=who.user.display_name, role=role)
         )
         self.logout_button.setVisible(True)
+        self.import_button.setVisible(who.user.role.value in ("lead", "admin"))
         self.nav.setVisible(True)
         inspector = who.user.role.value != "receiver"
         self.inspect_tab.setVisible(inspector)

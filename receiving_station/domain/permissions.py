@@ -19,11 +19,13 @@ class Action(StrEnum):
     REVIEW_EXCEPTION = QT_TRANSLATE_NOOP("errors", "review exceptions")
     RESOLVE_EXCEPTION = QT_TRANSLATE_NOOP("errors", "resolve exceptions")
     MANAGE_USERS = QT_TRANSLATE_NOOP("errors", "manage users")
+    IMPORT_RMAS = QT_TRANSLATE_NOOP("errors", "import RMAs")
 
 
 _RECEIVER = frozenset({Action.RECEIVE_PARCEL, Action.REGISTER_UNIDENTIFIED})
 _INSPECTOR = _RECEIVER | {Action.INSPECT}
 _LEAD = _INSPECTOR | {
+    Action.IMPORT_RMAS,
     Action.APPROVE_POLICY_BREACH,
     Action.REVIEW_EXCEPTION,
     Action.RESOLVE_EXCEPTION,

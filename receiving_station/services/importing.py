@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
 from receiving_station.errors import StationError
 from receiving_station.intake.model import IncomingRma, Parsed, Problem
+from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -168,3 +170,52 @@ def import_rmas(
             continue
         getattr(report, action).append(number)
     return report
+
+
+def import_file(
+    uow_factory: UnitOfWorkFactory,
+    path: Path,
+    now: datetime,
+    window_days: int = 30,
+    fmt: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress)
+
+
+def import_folder(
+    uow_factory: UnitOfWorkFactory,
+    folder: Path,
+    now: datetime,
+    window_days: int = 30,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[tuple[str, ImportReport]]:
+    """Import every file waiting in the watched folder, then move it to ``done/`` (all
+    imported) or ``problems/`` with a ``.problems.txt`` report beside it: a file is read
+    once, and nothing in it is lost."""
+    done: list[tuple[str, ImportReport]] = []
+    if not folder.is_dir():
+        return done
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        name = path.name
+
+        def step(done_rmas: int, total: int, name: str = name) -> None:
+            if progress is not None:
+                progress(name, done_rmas, total)
+
+        report = import_file(uow_factory, path, now, window_days, progress=step)
+        target = folder / ("done" if report.ok else "problems")
+        target.mkdir(exist_ok=True)
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        moved = target / f"{stamp}-{name}"
+        path.replace(moved)
+        if not report.ok:
+            lines = [
+                f"{p.where}{f' ({p.number})' if p.number else ''}: {p.reason}"
+                for p in report.problems
+            ]
+            moved.with_name(moved.name + ".problems.txt").write_text(
+                "\n".join(lines) + "\n", encoding="utf-8"
+            )
+        done.append((name, report))
+    return done

@@ -6,8 +6,10 @@ thread; it holds no state of its own and is safe to call from several threads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from receiving_station.domain.model import (
@@ -18,6 +20,7 @@ from receiving_station.domain.model import (
     Receipt,
     User,
 )
+from receiving_station.domain.permissions import Action
 from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
 from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, UnknownScan
 from receiving_station.ports import (
@@ -31,6 +34,7 @@ from receiving_station.services import (
     auth,
     decisions,
     exceptions,
+    importing,
     inspection,
     labels,
     lookup,
@@ -38,7 +42,8 @@ from receiving_station.services import (
     photos,
     receiving,
 )
-from receiving_station.services.context import Actor
+from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.importing import ImportReport
 from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.labels import Labeling
@@ -82,6 +87,8 @@ class StationServices:
         labeling: Labeling | None = None,
         printer: Printer | None = None,
         transport: MessageTransport | None = None,
+        import_folder: Path | None = None,
+        window_days: int = 30,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -92,6 +99,8 @@ class StationServices:
         self.labeling = labeling
         self.printer = printer
         self.transport = transport
+        self.import_folder = import_folder
+        self.window_days = window_days
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -365,6 +374,26 @@ class StationServices:
         if self.transport is None:
             return []
         return outbox.dispatch(self.uow_factory, self.transport, self._now())
+
+    def import_file(
+        self, actor: Actor, path: Path, progress: Callable[[int, int], None] | None = None
+    ) -> ImportReport:
+        """Import a store platform's file (leads and admins)."""
+        with self.uow_factory(readonly=True) as uow:
+            load_actor(uow, actor, Action.IMPORT_RMAS)
+        return importing.import_file(
+            self.uow_factory, path, self._now(), self.window_days, progress=progress
+        )
+
+    def import_waiting_files(
+        self, progress: Callable[[str, int, int], None] | None = None
+    ) -> list[tuple[str, ImportReport]]:
+        """Import what waits in the watched folder (``[import] folder``), if there is one."""
+        if self.import_folder is None:
+            return []
+        return importing.import_folder(
+            self.uow_factory, self.import_folder, self._now(), self.window_days, progress
+        )
 
     def messages_waiting(self) -> list[OutboxMessage]:
         return outbox.waiting(self.uow_factory)

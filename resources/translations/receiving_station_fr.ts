@@ -167,6 +167,10 @@
         <translation>Se déconnecter</translation>
     </message>
     <message>
+        <source>Import RMAs…</source>
+        <translation>Importer des retours…</translation>
+    </message>
+    <message>
         <source>Test print</source>
         <translation>Test d’impression</translation>
     </message>
@@ -185,6 +189,26 @@
     <message>
         <source>Serial scanner: {port} ready</source>
         <translation>Scanner série : {port} prêt</translation>
+    </message>
+    <message>
+        <source>Importing {file}: {done} / {total} RMAs</source>
+        <translation>Import de {file} : {done} / {total} retours</translation>
+    </message>
+    <message>
+        <source>Import RMAs</source>
+        <translation>Importer des retours</translation>
+    </message>
+    <message>
+        <source>Return files (*.csv *.json)</source>
+        <translation>Fichiers de retours (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>{file}: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{file} : {created} créé(s), {updated} mis à jour, {unchanged} inchangé(s).</translation>
+    </message>
+    <message>
+        <source>{n} problem(s), first: {where}: {reason}</source>
+        <translation>{n} problème(s), le premier : {where} : {reason}</translation>
     </message>
     <message>
         <source>Test label sent to {printer}.</source>
@@ -937,6 +961,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>manage users</source>
         <translation>gérer les utilisateurs</translation>
+    </message>
+    <message>
+        <source>import RMAs</source>
+        <translation>importer des retours</translation>
     </message>
     <message>
         <source>it looks like GS1 data but does not parse</source>

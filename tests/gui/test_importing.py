@@ -1,0 +1,69 @@
+"""Importing RMAs from the station window: progress in the status bar, a watched folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from receiving_station.errors import PermissionDenied
+from tests.gui.test_receive_window import log_in
+from tests.intake.test_formats import CSV_HEADER, EXAMPLES, GOOD_ROW
+from ui.main_window import MainWindow
+
+
+def big_csv(path: Path, rmas: int) -> Path:
+    rows = [
+        GOOD_ROW.replace("RMA-600001", f"RMA-8{n:05d}").replace(",2001,", f",9{n:05d},")
+        for n in range(rmas)
+    ]
+    path.write_text("\n".join([CSV_HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_lead_imports_a_file_and_sees_its_progress_and_result(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    log_in(qtbot, window, "BDG-1003")  # Chloé, lead
+    assert window.import_button.isVisible()
+    seen: list[tuple[int, int]] = []
+    window.import_bridge.progress.connect(lambda _name, done, total: seen.append((done, total)))
+    window.import_rmas(big_csv(tmp_path / "returns.csv", 250))
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: "250 created" in page.banner.text.text(), timeout=20000)  # type: ignore[attr-defined]
+    assert seen[-1] == (250, 250)
+    assert len(seen) == 250
+    assert not window.import_label.isVisible()
+
+
+def test_a_receiver_has_no_import_and_the_core_refuses_it(qtbot: QtBot, window: MainWindow):
+    log_in(qtbot, window, "BDG-1001")
+    assert not window.import_button.isVisible()
+    who = window.session.who
+    assert who is not None
+    with pytest.raises(PermissionDenied):
+        window.app.services.import_file(who.actor, EXAMPLES / "rmas.csv")
+
+
+def test_files_dropped_in_the_watched_folder_are_imported_and_filed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    services = window.app.services
+    services.import_folder = inbox
+    (inbox / "shopify.json").write_bytes((EXAMPLES / "shopify-returns.json").read_bytes())
+    (inbox / "broken.csv").write_text(
+        CSV_HEADER + "\n" + GOOD_ROW.replace("ann@example.com", "nope") + "\n", encoding="utf-8"
+    )
+    window.print_labels()  # what the window's 10-second timer runs
+    qtbot.waitUntil(lambda: not list(inbox.glob("*.*")), timeout=10000)
+    (done,) = (inbox / "done").iterdir()
+    assert done.name.endswith("-shopify.json")
+    problems = sorted(p.name for p in (inbox / "problems").iterdir())
+    assert problems[0].endswith("-broken.csv")
+    assert problems[1].endswith("-broken.csv.problems.txt")
+    report = (inbox / "problems" / problems[1]).read_text(encoding="utf-8")
+    assert "line 2 (RMA-600001): customer e-mail is not an e-mail address" in report
+    assert services.lookup("#1021-R1").number == "#1021-R1"
