@@ -98,6 +98,7 @@ def _grouped(
     key: str,
     build: Callable[[list[tuple[int, Mapping[str, str]]]], IncomingRma],
     name: str,
+    prefix: str = "",
 ) -> Parsed:
     parsed = Parsed(name)
     missing = [c for c in required if c not in header_of(text)]
@@ -119,7 +120,7 @@ def _grouped(
             parsed.rmas.append(build(rows))
         except RowError as exc:
             line = getattr(exc, "line", first_line)
-            parsed.problems.append(Problem(f"line {line}", str(exc), number))
+            parsed.problems.append(Problem(f"line {line}", str(exc), prefix + number))
     return parsed
 
 
@@ -241,4 +242,4 @@ def parse_woocommerce(text: str) -> Parsed:
             where=f"line {first_line}",
         )
 
-    return _grouped(text, WOO_REQUIRED, "Request ID", build, "woocommerce")
+    return _grouped(text, WOO_REQUIRED, "Request ID", build, "woocommerce", prefix="WC-")

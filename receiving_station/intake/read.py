@@ -29,9 +29,7 @@ def detect(text: str) -> str:
         if not isinstance(first, dict):
             return ""
         if "data" in first and isinstance(first["data"], dict):
-            if str(first.get("event", "")).startswith("return."):
-                return "aftership"
-            return "shopify"
+            return "aftership" if "event" in first else "shopify"
         if first.get("topic") == "return" or "line_items" in first:
             return "loop"
         return ""

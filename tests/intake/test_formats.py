@@ -177,3 +177,42 @@ def test_a_bad_shopify_line_item_is_named_by_its_json_path():
 )
 def test_reasons_in_words_become_reason_codes(words, code):
     assert reason_code(words) == code
+
+
+@pytest.mark.parametrize(
+    ("example", "old", "new", "where", "says"),
+    [
+        ("loop-return-webhook.json", '"state": "open"', '"state": "lost"', "$", "state"),
+        ("loop-return-webhook.json", '"maya.roux@example.com"', '"maya"', "$", "e-mail"),
+        (
+            "aftership-return-webhook.json",
+            '"return_quantity": 1',
+            '"return_quantity": "one"',
+            "$.data.return",
+            "return_items[0]",
+        ),
+        (
+            "aftership-return-webhook.json",
+            '"event": "return.approved"',
+            '"event": "order.paid"',
+            "$.data.return",
+            "event",
+        ),
+    ],
+)
+def test_a_bad_webhook_is_named_by_its_json_path(example, old, new, where, says):
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    assert old in text
+    parsed = read_text(text.replace(old, new, 1))
+    (problem,) = parsed.problems
+    assert problem.where == where
+    assert says in problem.reason
+    assert parsed.rmas == []
+
+
+def test_a_bad_woocommerce_row_names_its_line():
+    text = (EXAMPLES / "woocommerce-warranty-requests.csv").read_text(encoding="utf-8")
+    parsed = read_text(text.replace("Desk lamp,HM-501,1,", "Desk lamp,HM-501,zero,", 1))
+    (problem,) = parsed.problems
+    assert (problem.where, problem.number) == ("line 4", "WC-813")
+    assert [r.number for r in parsed.rmas] == ["WC-812", "WC-814"]

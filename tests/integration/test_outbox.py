@@ -242,3 +242,13 @@ def test_a_message_taken_by_one_station_is_not_taken_by_another_until_it_lapses(
         again = dock2.outbox.claim_due(later, later + claim, 50)
         dock2.commit()
     assert len(again) == 3
+
+
+def test_resolving_an_exception_tells_customer_service(world: World):
+    case = world.dock1.register_unidentified(world.actor("alice"), "NO-LABEL-2")
+    assert case.id is not None
+    lead = world.actor("chloe")
+    reviewed = world.dock1.start_review(lead, case.id, case.version)
+    world.dock1.resolve_exception(lead, case.id, "Linked to RMA-100001", reviewed.version)
+    events = [(m.event, m.audience) for m in world.dock1.messages_waiting()]
+    assert events == [("exception_opened", "service"), ("exception_resolved", "service")]
