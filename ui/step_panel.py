@@ -134,6 +134,7 @@ class StepPanel(SummaryMixin, QFrame):
             self.header.setText(self.tr("Scan an item from the box to inspect it."))
             self.question.clear()
             self.guidance.clear()
+            self.guidance.setVisible(False)
             self.progress.setVisible(False)
             for b in (self.back_button, self.skip_button, self.next_button):
                 b.setVisible(False)
