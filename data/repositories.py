@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Table, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, Table, and_, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from data.tables import (
@@ -74,38 +74,6 @@ def _user(row: Row[Any]) -> User:
         active=row.active,
         version=row.version,
     )
-
-
-class SqlUsers(_Repo):
-    def _one(self, where: Any) -> User | None:
-        row = self.conn.execute(select(users).where(where)).first()
-        return _user(row) if row else None
-
-    def get(self, user_id: int) -> User | None:
-        return self._one(users.c.id == user_id)
-
-    def by_badge(self, badge_code: str) -> User | None:
-        return self._one(users.c.badge_code == badge_code)
-
-    def by_username(self, username: str) -> User | None:
-        return self._one(users.c.username == username)
-
-    def add(self, user: User) -> User:
-        values = {
-            "username": user.username,
-            "display_name": user.display_name,
-            "role": user.role.value,
-            "badge_code": user.badge_code,
-            "pin_hash": user.pin_hash,
-            "language": user.language,
-            "active": user.active,
-            "version": user.version,
-        }
-        user.id = self.conn.execute(insert(users).values(values)).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
-        return user
-
-    def count(self) -> int:
-        return int(self.conn.execute(select(func.count()).select_from(users)).scalar_one())
 
 
 class SqlStations(_Repo):

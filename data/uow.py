@@ -19,8 +19,8 @@ from data.repositories import (
     SqlReceipts,
     SqlRmas,
     SqlStations,
-    SqlUsers,
 )
+from data.users import SqlUsers
 from receiving_station.errors import DatabaseUnavailable
 from receiving_station.ports import (
     AuditLog,

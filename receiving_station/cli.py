@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from receiving_station import cli_labels
+from receiving_station import cli_labels, cli_users
 from receiving_station.config import Config, load_config
 from receiving_station.errors import StationError
 
@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=["csv", "woocommerce", "shopify", "loop", "aftership"],
         help="default: detected from the file",
     )
+    cli_users.add_parser(sub)
     wf = sub.add_parser("workflows", help="inspection workflows")
     wf_sub = wf.add_subparsers(dest="workflows_command", required=True)
     check = wf_sub.add_parser("check", help="validate a folder of workflow files")
@@ -160,6 +161,8 @@ def _run(args: argparse.Namespace) -> int:
         return _decode(args.images, args.decoder)
     if command == "import":
         return _import(config, Path(args.file), args.format)
+    if command == "users":
+        return cli_users.run(config, args)
     if command == "workflows":
         return _workflows_check(Path(args.path) if args.path else config.workflows_dir)
     if command == "label":

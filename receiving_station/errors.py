@@ -137,6 +137,10 @@ class NotDelivered(EnvironmentFailure):
     )
 
 
+class InvalidEntry(RuleViolation):
+    template = QT_TRANSLATE_NOOP("errors", "{field}: {problem}. Nothing was saved.")
+
+
 class BadAnswer(RuleViolation):
     template = QT_TRANSLATE_NOOP("errors", "{step}: {problem}. Nothing was saved.")
 

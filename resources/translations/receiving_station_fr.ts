@@ -819,6 +819,10 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Le message pour {recipient} n’a pas été remis ({detail}). Il reste dans la boîte d’envoi et sera renvoyé plus tard.</translation>
     </message>
     <message>
+        <source>{field}: {problem}. Nothing was saved.</source>
+        <translation>{field} : {problem}. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
         <source>{step}: {problem}. Nothing was saved.</source>
         <translation>{step} : {problem}. Rien n’a été enregistré.</translation>
     </message>
@@ -1069,6 +1073,66 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>this step already has all the photos it takes</source>
         <translation>cette étape a déjà toutes ses photos</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation>2 à 32 lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre</translation>
+    </message>
+    <message>
+        <source>another user already has it</source>
+        <translation>un autre utilisateur l’a déjà</translation>
+    </message>
+    <message>
+        <source>it is empty or longer than 120 characters</source>
+        <translation>il est vide ou dépasse 120 caractères</translation>
+    </message>
+    <message>
+        <source>it must read BDG- and 3 to 16 capital letters or digits</source>
+        <translation>il doit commencer par BDG- suivi de 3 à 16 majuscules ou chiffres</translation>
+    </message>
+    <message>
+        <source>it must be 4 to 8 digits</source>
+        <translation>il doit compter 4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>it is too easy to guess (one digit repeated, or digits in a row)</source>
+        <translation>il est trop facile à deviner (un seul chiffre répété, ou des chiffres qui se suivent)</translation>
+    </message>
+    <message>
+        <source>it must be receiver, inspector, lead or admin</source>
+        <translation>il doit être réceptionnaire, contrôleur, chef d’équipe ou administrateur</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate yourself</source>
+        <translation>vous ne pouvez pas vous désactiver vous-même</translation>
+    </message>
+    <message>
+        <source>only an admin creates users once the first one exists</source>
+        <translation>seul un administrateur crée des utilisateurs une fois le premier créé</translation>
     </message>
 </context>
 <context>
