@@ -120,6 +120,8 @@ class Config:
     station_location: str = ""
     language: str = ""
     sounds: bool = True
+    idle_lock_minutes: int = 10
+    """A station left alone this long locks (the work is kept); 0: never."""
     hold_minutes: int = 15
     workflows_dir: Path = field(default_factory=lambda: DEFAULT_WORKFLOWS)
     """The folder of workflow, grading and rules files."""
@@ -247,6 +249,9 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     location = r.get("station.location", "text", lambda v: isinstance(v, str), "")
     language = r.get("ui.language", "'en', 'fr' or '' (the system's)", _matches(_LANG), "")
     sounds = r.get("ui.sounds", "true or false", lambda v: isinstance(v, bool), True)
+    idle_lock = r.get(
+        "ui.idle_lock_minutes", "a whole number of minutes from 0 to 240", _int_between(0, 240), 10
+    )
     hold = r.get(
         "receiving.hold_minutes",
         "a whole number of minutes from 1 to 240",
@@ -419,6 +424,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         data_dir=data_dir,
         language=env.get("RS_LANGUAGE", language),
         sounds=sounds,
+        idle_lock_minutes=idle_lock,
         hold_minutes=hold,
         workflows_dir=Path(workflows_dir).expanduser(),
         scanner=scanner,

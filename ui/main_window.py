@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -33,7 +35,30 @@ from ui.sounds import Sounds
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
+IDLE_CHECK_MS = 5_000
 PRINT_RETRY_MS = 10_000
+
+
+class _ActivityFilter(QObject):
+    """Notes when someone last touched the station: a key, a click, a scan."""
+
+    _KINDS = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.last = time.monotonic()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._KINDS:
+            self.last = time.monotonic()
+        return False
 
 
 class _ImportBridge(QObject):
@@ -157,6 +182,17 @@ class MainWindow(QMainWindow):
         self.health.setInterval(HEALTH_CHECK_MS)
         self.health.timeout.connect(self.check_database)
         self.health.start()
+        self.activity = _ActivityFilter(self)
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self.activity)
+        self.idle_limit_s = app.config.idle_lock_minutes * 60
+        self.locked: Who | None = None
+        self.locked_page: QWidget | None = None
+        self.idle = QTimer(self)
+        self.idle.setInterval(IDLE_CHECK_MS)
+        self.idle.timeout.connect(self.check_idle)
+        self.idle.start()
         self.printing = QTimer(self)
         self.printing.setInterval(PRINT_RETRY_MS)
         self.printing.timeout.connect(self.print_labels)
@@ -195,6 +231,28 @@ class MainWindow(QMainWindow):
             self.camera.start()
         else:
             self.camera.stop()
+
+    def check_idle(self) -> None:
+        """Lock a station left alone too long; its work stays where it was."""
+        if self.idle_limit_s <= 0 or self.session.who is None:
+            return
+        if time.monotonic() - self.activity.last >= self.idle_limit_s:
+            self.lock()
+
+    def lock(self) -> None:
+        self.locked, self.locked_page = self.session.who, self.pages.currentWidget()
+        self.session.set_user(None)
+        self.login_page.banner.show_feedback(
+            Feedback(
+                self.tr(
+                    "Locked after %n minute(s) without use. Scan your badge to go on; "
+                    "your work is kept.",
+                    "",
+                    max(1, round(self.idle_limit_s / 60)),
+                ),
+                Level.INFO,
+            )
+        )
 
     def print_labels(self) -> None:
         """Send due labels to the printer (off the GUI thread), then show the queue."""
@@ -383,6 +441,15 @@ class MainWindow(QMainWindow):
         assert isinstance(result, LoggedIn)
         self.login_page.reset()
         self.login_page.banner.clear()
+        locked, page = self.locked, self.locked_page
+        self.locked = self.locked_page = None
+        self.activity.last = time.monotonic()
+        if locked is not None and locked.user.id == result.user.id and page is not None:
+            # the same person back at the station: everything as they left it
+            self.session.set_user(Who(result.user, result.actor))
+            if isinstance(page, (ReceivePage, InspectPage)):
+                self.show_page(page)
+            return
         self.receive_page.clear()
         self.receive_page.banner.clear()
         self.inspect_page.clear()
@@ -404,6 +471,7 @@ class MainWindow(QMainWindow):
         self.login_page.pin.clear()
 
     def logout(self) -> None:
+        self.locked = self.locked_page = None
         self.inspect_page.clear()
         self.inspect_page.banner.clear()
         self.receive_page.clear()
@@ -412,6 +480,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.health.stop()
+        self.idle.stop()
+        application = QApplication.instance()
+        if application is not None:
+            application.removeEventFilter(self.activity)
         self.printing.stop()
         self.camera.stop()
         if self.serial is not None:

@@ -4,6 +4,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>Locked after %n minute(s) without use. Scan your badge to go on; your work is kept.</source>
+        <translation>
+            <numerusform>Locked after %n minute without use. Scan your badge to go on; your work is kept.</numerusform>
+            <numerusform>Locked after %n minutes without use. Scan your badge to go on; your work is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ Printer: %n label(s) waiting</source>
         <translation>
             <numerusform>⚠ Printer: %n label waiting</numerusform>

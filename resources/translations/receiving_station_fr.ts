@@ -190,6 +190,13 @@
         <source>Serial scanner: {port} ready</source>
         <translation>Scanner série : {port} prêt</translation>
     </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without use. Scan your badge to go on; your work is kept.</source>
+        <translation>
+            <numerusform>Verrouillé après %n minute sans utilisation. Scannez votre badge pour continuer ; votre travail est conservé.</numerusform>
+            <numerusform>Verrouillé après %n minutes sans utilisation. Scannez votre badge pour continuer ; votre travail est conservé.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Importing {file}: {done} / {total} RMAs</source>
         <translation>Import de {file} : {done} / {total} retours</translation>
