@@ -150,6 +150,17 @@ def main(out: Path, language: str = "en") -> None:
     window.camera.stop()
     window.camera_button.setChecked(False)
     inspect_screens(app, window, station, out, language)
+    window.session.run(
+        lambda: station.services.login_badge("BDG-1004"),
+        window._on_logged_in,
+        window._on_login_failed,
+    )
+    settle(app)
+    window.show_page(window.users_page)
+    settle(app, 600)
+    window.users_page.table.selectRow(1)
+    settle(app)
+    window.grab().save(str(out / f"users-{language}.png"))
     window.close()
     station.close()
 

@@ -32,6 +32,7 @@ from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
 from ui.session import StationSession, Who
 from ui.sounds import Sounds
+from ui.users_page import UsersPage
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.login_page)
         self.pages.addWidget(self.receive_page)
         self.pages.addWidget(self.inspect_page)
+        self.users_page = UsersPage(self.session)
+        self.pages.addWidget(self.users_page)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,13 +112,16 @@ class MainWindow(QMainWindow):
         nav_row.setContentsMargins(24, 10, 24, 0)
         self.receive_tab = QPushButton(self.tr("Receive (F5)"))
         self.inspect_tab = QPushButton(self.tr("Inspect (F6)"))
-        for tab in (self.receive_tab, self.inspect_tab):
+        self.users_tab = QPushButton(self.tr("Users (F7)"))
+        for tab in (self.receive_tab, self.inspect_tab, self.users_tab):
             tab.setCheckable(True)
             tab.setObjectName("navTab")
             nav_row.addWidget(tab)
         nav_row.addStretch(1)
         self.receive_tab.clicked.connect(lambda: self.show_page(self.receive_page))
         self.inspect_tab.clicked.connect(lambda: self.show_page(self.inspect_page))
+        self.users_tab.clicked.connect(lambda: self.show_page(self.users_page))
+        QShortcut(QKeySequence(Qt.Key.Key_F7), self, lambda: self.show_page(self.users_page))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.show_page(self.receive_page))
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, lambda: self.show_page(self.inspect_page))
         column.addWidget(self.nav)
@@ -366,11 +372,18 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         """Receive or Inspect; inspecting needs the inspector's role (the core checks it too)."""
-        if self.session.who is None:
+        who = self.session.who
+        if who is None:
             return
+        if page is self.users_page and who.user.role.value != "admin":
+            return  # the core refuses it too; the page is not even offered
         self.pages.setCurrentWidget(page)
         self.receive_tab.setChecked(page is self.receive_page)
         self.inspect_tab.setChecked(page is self.inspect_page)
+        self.users_tab.setChecked(page is self.users_page)
+        if page is self.users_page:
+            self.users_page.refresh()
+            return
         field = self.inspect_page.search if page is self.inspect_page else self.receive_page.search
         field.setFocus()
 
@@ -402,6 +415,7 @@ class MainWindow(QMainWindow):
         self.nav.setVisible(True)
         inspector = who.user.role.value != "receiver"
         self.inspect_tab.setVisible(inspector)
+        self.users_tab.setVisible(who.user.role.value == "admin")
         self.show_page(self.inspect_page if inspector else self.receive_page)
 
     def _on_session_database_state_changed(self, ok: bool) -> None:
@@ -427,6 +441,8 @@ class MainWindow(QMainWindow):
             )
         elif self.pages.currentWidget() is self.inspect_page:
             self.inspect_page.handle_scan(text)
+        elif self.pages.currentWidget() is self.users_page:
+            self.users_page.badge_scanned(text)
         else:
             self.receive_page.handle_scan(text)
 

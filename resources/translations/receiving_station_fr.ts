@@ -159,6 +159,10 @@
         <translation>Contrôle (F6)</translation>
     </message>
     <message>
+        <source>Users (F7)</source>
+        <translation>Utilisateurs (F7)</translation>
+    </message>
+    <message>
         <source>Station: {name}</source>
         <translation>Poste : {name}</translation>
     </message>
@@ -695,6 +699,113 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>{n} photo(s)</source>
         <translation>{n} photo(s)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>réceptionnaire</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>contrôleur</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>chef d’équipe</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>Station&apos;s language</source>
+        <translation>Langue du poste</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nouvel utilisateur</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Définir le code PIN</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Scan a badge card (BDG-…) to give it to this user.</source>
+        <translation>Scannez une carte badge (BDG-…) pour l’attribuer à cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>{name} created.</source>
+        <translation>{name} créé.</translation>
+    </message>
+    <message>
+        <source>{name} saved.</source>
+        <translation>{name} enregistré.</translation>
+    </message>
+    <message>
+        <source>{name} reactivated.</source>
+        <translation>{name} réactivé.</translation>
+    </message>
+    <message>
+        <source>{name} deactivated.</source>
+        <translation>{name} désactivé.</translation>
+    </message>
+    <message>
+        <source>New PIN saved for {name}.</source>
+        <translation>Nouveau code PIN enregistré pour {name}.</translation>
     </message>
 </context>
 <context>
