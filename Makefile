@@ -54,7 +54,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/lookup.py
 
 screenshots: system-test $(VENV)/.dev $(QM)
-	$(PY) scripts/screenshots.py docs/screenshots en fr
+	xvfb-run -a -s "-screen 0 2400x1500x24" $(PY) scripts/screenshots.py docs/screenshots en fr
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)

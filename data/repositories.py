@@ -94,6 +94,17 @@ class SqlStations(_Repo):
         station.id = result.inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         return station
 
+    def save(self, station: Station) -> None:
+        self.conn.execute(
+            update(stations)
+            .where(stations.c.id == station.id)
+            .values(name=station.name, location=station.location)
+        )
+
+    def all(self) -> Sequence[Station]:
+        rows = self.conn.execute(select(stations).order_by(stations.c.name))
+        return [Station(id=r.id, name=r.name, location=r.location) for r in rows]
+
 
 class SqlRmas(_Repo):
     def _load(self, row: Row[Any] | None) -> Rma | None:

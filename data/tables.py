@@ -178,6 +178,7 @@ class InspectionRow(Base):
     proposed_disposition: Mapped[str] = mapped_column(String(24), default="")
     rule_id: Mapped[str] = mapped_column(String(48), default="")
     rules_version: Mapped[int] = mapped_column(Integer, default=0)
+    policy_version: Mapped[int] = mapped_column(Integer, default=0)
     disposition: Mapped[str] = mapped_column(String(24), default="")
     zone: Mapped[str] = mapped_column(String(24), default="")
     override_reason: Mapped[str] = mapped_column(Text, default="")
@@ -265,6 +266,17 @@ class OutboxRow(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(Stamp)
     claimed_until: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+
+
+class ReturnPolicyRow(Base):
+    """Every version of the return policy an admin saved; the newest applies. Never updated:
+    a decision names the version it applied."""
+
+    __tablename__ = "return_policies"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(Stamp)
+    saved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
 
 class WorkflowDefinitionRow(Base):

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
 from data.outbox import SqlOutbox
+from data.policies import SqlPolicies
 from data.repositories import (
     SqlAudit,
     SqlClaims,
@@ -30,6 +31,7 @@ from receiving_station.ports import (
     LabelRepository,
     Outbox,
     PhotoRepository,
+    PolicyRepository,
     ReceiptRepository,
     RmaRepository,
     StationRepository,
@@ -66,6 +68,7 @@ class SqlUnitOfWork:
     labels: LabelRepository
     outbox: Outbox
     claims: ClaimRepository
+    policies: PolicyRepository
     audit: AuditLog
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
@@ -90,6 +93,7 @@ class SqlUnitOfWork:
         self.labels = SqlLabels(conn)
         self.outbox = SqlOutbox(conn)
         self.claims = SqlClaims(conn)
+        self.policies = SqlPolicies(conn)
         self.audit = SqlAudit(conn)
         return self
 

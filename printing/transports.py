@@ -36,6 +36,15 @@ class FolderPrinter:
         except OSError as exc:
             raise PrinterUnavailable(printer=self.uri, detail=exc.strerror or str(exc)) from None
 
+    def probe(self) -> None:
+        """Raise ``PrinterUnavailable`` unless labels can be written here."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".probe"):
+                pass
+        except OSError as exc:
+            raise PrinterUnavailable(printer=self.uri, detail=exc.strerror or str(exc)) from None
+
 
 class TcpPrinter:
     """Raw TCP, port 9100 by default: what Zebra printers listen on for ZPL."""
@@ -49,6 +58,16 @@ class TcpPrinter:
             with socket.create_connection((self.host, self.port), timeout=self.timeout) as s:
                 s.sendall(payload)
                 s.shutdown(socket.SHUT_WR)
+        except OSError as exc:
+            raise PrinterUnavailable(
+                printer=self.uri, detail=str(exc) or type(exc).__name__
+            ) from None
+
+    def probe(self) -> None:
+        """Raise ``PrinterUnavailable`` unless the printer answers (a connection, no label)."""
+        try:
+            with socket.create_connection((self.host, self.port), timeout=self.timeout):
+                pass
         except OSError as exc:
             raise PrinterUnavailable(
                 printer=self.uri, detail=str(exc) or type(exc).__name__
@@ -80,6 +99,25 @@ class CupsPrinter:
         if done.returncode != 0:
             why = done.stderr.decode("utf-8", "replace").strip() or f"lp exited {done.returncode}"
             raise PrinterUnavailable(printer=self.uri, detail=why)
+
+    def probe(self) -> None:
+        """Raise ``PrinterUnavailable`` unless CUPS knows the queue and accepts jobs."""
+        lpstat = shutil.which("lpstat")
+        if lpstat is None:
+            raise PrinterUnavailable(
+                printer=self.uri, detail="CUPS (the lpstat command) is not installed"
+            )
+        try:
+            done = subprocess.run(
+                [lpstat, "-a", self.queue], capture_output=True, timeout=10, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PrinterUnavailable(printer=self.uri, detail=str(exc)) from None
+        text = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+        if done.returncode != 0 or "not accepting" in text:
+            raise PrinterUnavailable(
+                printer=self.uri, detail=text or f"lpstat exited {done.returncode}"
+            )
 
 
 def printer_for(uri: str) -> FolderPrinter | TcpPrinter | CupsPrinter:

@@ -7,19 +7,17 @@ registers this station, and returns the services the UI and the CLI use.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from receiving_station.clock import SystemClock
-from receiving_station.config import SERIAL_TERMINATORS, Config
+from receiving_station.config import Config
 from receiving_station.domain.model import Station
-from receiving_station.domain.scan import ScanKind
 from receiving_station.errors import EnvironmentFailure
+from receiving_station.hardware import Hardware, camera_opener, serial_opener
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings
-from receiving_station.ports import ErrorSink, FrameSink, ScanSink, ScanSource
 from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
 from receiving_station.station_app import StationApp
@@ -118,7 +116,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         window_days=config.window_days,
     )
     scanner = config.scanner
-    return StationApp(
+    app = StationApp(
         config=config,
         services=services,
         station=station,
@@ -130,45 +128,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
             terminator=scanner.terminator,
         ),
         close=engine.dispose,
-        open_serial_scanner=_serial_opener(config),
-        open_camera=_camera_opener(config, classifier),
+        open_serial_scanner=serial_opener(config),
+        open_camera=camera_opener(config.camera, classifier),
     )
-
-
-def _serial_opener(config: Config) -> Callable[[ScanSink, ErrorSink], ScanSource] | None:
-    if not config.serial.port:
-        return None
-    from scanners.serial_scanner import SerialScanner
-
-    port, baud = config.serial.port, config.serial.baud
-    terminator = SERIAL_TERMINATORS[config.serial.terminator]
-    return lambda on_scan, on_error: SerialScanner(port, baud, terminator, on_scan, on_error)
-
-
-def _camera_opener(
-    config: Config, classifier: Any
-) -> Callable[[FrameSink, ScanSink, ErrorSink], ScanSource] | None:
-    if not config.camera.device:
-        return None
-    from scanners.camera import CameraScanner, Confirmer
-
-    cam = config.camera
-
-    def accept(code: Any) -> bool:
-        # A camera read counts only if it passes its check digit or one of our patterns.
-        scan = classifier.classify(code.text)
-        return bool(scan.readable and scan.kind is not ScanKind.UNKNOWN)
-
-    def open_camera(on_frame: FrameSink, on_scan: ScanSink, on_error: ErrorSink) -> ScanSource:
-        confirmer = Confirmer(cam.confirm_frames, cam.repeat_seconds, accept)
-        return CameraScanner(
-            cam.device,
-            on_frame,
-            on_scan,
-            on_error,
-            width=cam.width,
-            height=cam.height,
-            confirmer=confirmer,
-        )
-
-    return open_camera
+    app.hardware = Hardware(app)
+    return app

@@ -140,6 +140,12 @@ class Config:
     webhook_secret, survey_url."""
     labels_dir: Path = field(default_factory=lambda: DEFAULT_LABELS)
     source: str = "defaults"
+    file: Path | None = None
+    """The configuration file read (or that would be read): the Settings page writes it."""
+    overridden: tuple[str, ...] = ()
+    """Settings the environment overrides (RS_STATION, ...): the file's value does not apply."""
+    env: tuple[tuple[str, str], ...] = ()
+    """The environment variables it was read with (RS_*, HOME, XDG_*): read again the same."""
 
     @property
     def embedded(self) -> bool:
@@ -437,4 +443,11 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         window_days=window_days,
         labels_dir=Path(labels_dir).expanduser(),
         source=source if path.exists() else "defaults",
+        file=path,
+        overridden=tuple(k for k in env_checks if k in env),
+        env=tuple(
+            (k, v)
+            for k, v in sorted(env.items())
+            if k.startswith(("RS_", "XDG_")) or k in ("HOME", "APPDATA", "LOCALAPPDATA")
+        ),
     )

@@ -25,6 +25,7 @@ from receiving_station.domain.model import (
     Station,
     User,
 )
+from receiving_station.domain.policy import ReturnPolicy
 from receiving_station.domain.scan import ClassifiedScan
 
 
@@ -70,6 +71,8 @@ class StationRepository(Protocol):
     def get(self, station_id: int) -> Station | None: ...
     def by_name(self, name: str) -> Station | None: ...
     def add(self, station: Station) -> Station: ...
+    def save(self, station: Station) -> None: ...
+    def all(self) -> Sequence[Station]: ...
 
 
 class RmaRepository(Protocol):
@@ -240,6 +243,19 @@ class ClaimRepository(Protocol):
     def holder(self, resource: str, now: datetime) -> Claim | None: ...
 
 
+class PolicyRepository(Protocol):
+    def latest(self) -> ReturnPolicy | None:
+        """The newest saved policy; None before an admin saved one."""
+        ...
+
+    def add(self, policy: ReturnPolicy, user_id: int) -> None:
+        """Store ``policy`` under its version; a version taken meanwhile raises
+        ``StaleRecord``."""
+        ...
+
+    def history(self, limit: int) -> Sequence[ReturnPolicy]: ...
+
+
 class AuditLog(Protocol):
     def add(self, event: AuditEvent) -> None: ...
     def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]: ...
@@ -259,6 +275,7 @@ class UnitOfWork(Protocol):
     labels: LabelRepository
     outbox: Outbox
     claims: ClaimRepository
+    policies: PolicyRepository
     audit: AuditLog
 
     def __enter__(self) -> Self: ...

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from receiving_station.config import Config
 from receiving_station.domain.model import Station
@@ -14,7 +15,31 @@ from receiving_station.ports import (
     ScanSink,
     ScanSource,
 )
+from receiving_station.services.context import Actor
 from receiving_station.services.station import StationServices
+
+CameraOpener = Callable[[FrameSink, ScanSink, ErrorSink], ScanSource]
+
+
+@dataclass(frozen=True)
+class CameraCheck:
+    width: int
+    height: int
+    fps: float
+
+
+class StationHardware(Protocol):
+    """What the Settings page asks of this station's devices; each test raises an
+    ``EnvironmentFailure`` saying what does not work."""
+
+    def serial_ports(self) -> list[str]: ...
+    def test_serial(self, port: str, baud: int) -> None: ...
+    def test_camera(self, device: str, width: int, height: int) -> CameraCheck: ...
+    def camera_opener(self, device: str, width: int, height: int) -> CameraOpener | None: ...
+    def templates(self) -> list[str]: ...
+    def test_print(self, uri: str, template: str, fmt: str, language: str) -> None: ...
+    def save(self, actor: Actor, changes: Mapping[str, Mapping[str, Any]]) -> Config: ...
+    def stations(self) -> list[Station]: ...
 
 
 @dataclass
@@ -28,5 +53,6 @@ class StationApp:
     close: Callable[[], None]
     open_serial_scanner: Callable[[ScanSink, ErrorSink], ScanSource] | None = None
     """None: no serial scanner configured."""
-    open_camera: Callable[[FrameSink, ScanSink, ErrorSink], ScanSource] | None = None
+    open_camera: CameraOpener | None = None
     """None: no camera configured."""
+    hardware: StationHardware | None = None

@@ -98,17 +98,44 @@ def inspect_screens(
     window.grab().save(str(out / f"inspect-damaged-{lang}.png"))
 
 
+def admin_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    admin = window.admin_page
+    window.show_page(admin)
+    settle(app, 600)
+    window.users_page.table.selectRow(1)
+    settle(app)
+    window.grab().save(str(out / f"users-{lang}.png"))
+    admin.setCurrentWidget(admin.policy_page)
+    settle(app, 600)
+    admin.policy_page.category_boxes["apparel"].setValue(45)
+    admin.policy_page.save()
+    settle(app, 800)
+    window.grab().save(str(out / f"policy-{lang}.png"))
+    settings = admin.settings_page
+    window.resize(1600, 1100)  # the page whole, as a dock's large screen shows it
+    admin.setCurrentWidget(settings)
+    settle(app, 600)
+    settings.test_camera()
+    settle(app, 3000)
+    settings.test_print()
+    settings.test_scanner()
+    settings.scanned("1ZE3S3E28246281943")
+    settle(app, 1000)
+    window.grab().save(str(out / f"settings-{lang}.png"))
+    settings.camera_view.stop()
+    window.resize(1280, 800)
+
+
 def main(out: Path, language: str = "en") -> None:
     out.mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="rs-shots-")
     video = label_video(Path(workdir) / "camera.avi", "RMA-000004")
-    Path(workdir, "config.toml").write_text(f"[camera]\ndevice = '{video}'\n", encoding="utf-8")
-    os.environ.update(
-        RS_DATA_DIR=workdir,
-        RS_CONFIG=f"{workdir}/config.toml",
-        RS_STATION="DOCK-1",
-        RS_LANGUAGE=language,
+    Path(workdir, "config.toml").write_text(
+        f"[station]\nname = 'DOCK-1'\nlocation = 'Returns dock, door 1'\n\n"
+        f"[camera]\ndevice = '{video}'\n",
+        encoding="utf-8",
     )
+    os.environ.update(RS_DATA_DIR=workdir, RS_CONFIG=f"{workdir}/config.toml", RS_LANGUAGE=language)
     config = load_config()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -144,11 +171,6 @@ def main(out: Path, language: str = "en") -> None:
     window.grab().save(str(out / f"receive-product-{language}.png"))
     window.receive_page.clear()
     window.receive_page.banner.clear()
-    window.camera_button.click()
-    settle(app, 2500)
-    window.grab().save(str(out / f"camera-{language}.png"))
-    window.camera.stop()
-    window.camera_button.setChecked(False)
     inspect_screens(app, window, station, out, language)
     window.session.run(
         lambda: station.services.login_badge("BDG-1004"),
@@ -156,11 +178,12 @@ def main(out: Path, language: str = "en") -> None:
         window._on_login_failed,
     )
     settle(app)
-    window.show_page(window.users_page)
-    settle(app, 600)
-    window.users_page.table.selectRow(1)
-    settle(app)
-    window.grab().save(str(out / f"users-{language}.png"))
+    admin_screens(app, window, out, language)
+    window.show_page(window.receive_page)
+    window.camera_button.click()  # last: the camera dock widens the window for good
+    settle(app, 2500)
+    window.grab().save(str(out / f"camera-{language}.png"))
+    window.camera.stop()
     window.close()
     station.close()
 

@@ -83,15 +83,22 @@ class CameraPanel(QWidget):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.toggle)
-        self._stopped()
+        self.set_opener(opener)
+
+    def set_opener(self, opener: CameraOpener | None) -> None:
+        """Another camera (the settings changed): stops the one running."""
+        self.stop()
+        self.opener = opener
+        self.toggle.setEnabled(opener is not None)
         if opener is None:
-            self.toggle.setEnabled(False)
             self.status.setText(
                 self.tr(
                     "No camera is configured for this station ([camera] device in the "
                     "configuration). Hand scanners work as usual."
                 )
             )
+        else:
+            self.status.clear()
 
     @property
     def running(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from receiving_station.ports import CameraFrame, ScanSource
 from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
+from ui.admin_page import AdminPage
 from ui.camera_panel import CameraPanel
 from ui.errors import Feedback, Level, describe
 from ui.inspect_page import InspectPage
@@ -32,7 +33,6 @@ from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
 from ui.session import StationSession, Who
 from ui.sounds import Sounds
-from ui.users_page import UsersPage
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
@@ -99,8 +99,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.login_page)
         self.pages.addWidget(self.receive_page)
         self.pages.addWidget(self.inspect_page)
-        self.users_page = UsersPage(self.session)
-        self.pages.addWidget(self.users_page)
+        self.admin_page = AdminPage(self.session, app)
+        self.users_page = self.admin_page.users_page
+        self.settings_page = self.admin_page.settings_page
+        self.settings_page.saved.connect(self._on_settings_page_saved)
+        self.pages.addWidget(self.admin_page)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -112,16 +115,16 @@ class MainWindow(QMainWindow):
         nav_row.setContentsMargins(24, 10, 24, 0)
         self.receive_tab = QPushButton(self.tr("Receive (F5)"))
         self.inspect_tab = QPushButton(self.tr("Inspect (F6)"))
-        self.users_tab = QPushButton(self.tr("Users (F7)"))
-        for tab in (self.receive_tab, self.inspect_tab, self.users_tab):
+        self.admin_tab = QPushButton(self.tr("Admin (F7)"))
+        for tab in (self.receive_tab, self.inspect_tab, self.admin_tab):
             tab.setCheckable(True)
             tab.setObjectName("navTab")
             nav_row.addWidget(tab)
         nav_row.addStretch(1)
         self.receive_tab.clicked.connect(lambda: self.show_page(self.receive_page))
         self.inspect_tab.clicked.connect(lambda: self.show_page(self.inspect_page))
-        self.users_tab.clicked.connect(lambda: self.show_page(self.users_page))
-        QShortcut(QKeySequence(Qt.Key.Key_F7), self, lambda: self.show_page(self.users_page))
+        self.admin_tab.clicked.connect(lambda: self.show_page(self.admin_page))
+        QShortcut(QKeySequence(Qt.Key.Key_F7), self, lambda: self.show_page(self.admin_page))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.show_page(self.receive_page))
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, lambda: self.show_page(self.inspect_page))
         column.addWidget(self.nav)
@@ -131,7 +134,8 @@ class MainWindow(QMainWindow):
 
         bar = self.statusBar()
         self.user_label = QLabel()
-        self.station_label = QLabel(self.tr("Station: {name}").format(name=app.station.name))
+        self.station_label = QLabel()
+        self._show_station()
         self.database_label = QLabel()
         self.database_label.setToolTip(app.database_label)
         self.logout_button = QPushButton(self.tr("Log out"))
@@ -153,15 +157,11 @@ class MainWindow(QMainWindow):
         self.nav_row.addWidget(self.import_button)
         self.import_bridge = _ImportBridge(self)
         self.import_bridge.progress.connect(self._on_import_progress)
-        self.test_print_button = QPushButton(self.tr("Test print"))
-        self.test_print_button.setAccessibleName(self.tr("Print a test label"))
-        self.test_print_button.clicked.connect(self.print_test_label)
-        self.nav_row.addWidget(self.test_print_button)
         self.camera_button = QPushButton(self.tr("Camera (F8)"))
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self._on_camera_button_toggled)
-        bar.addPermanentWidget(self.camera_button)
-        bar.addPermanentWidget(self.logout_button)
+        self.nav_row.addWidget(self.camera_button)  # the status bar keeps room for its words
+        self.nav_row.addWidget(self.logout_button)
 
         self.camera = CameraPanel(app.open_camera)
         self.camera.scan_received.connect(self._on_scanner_scan_received)
@@ -338,21 +338,6 @@ class MainWindow(QMainWindow):
         else:
             self.login_page.banner.show_feedback(feedback)
 
-    def print_test_label(self) -> None:
-        """Send a test label straight to the printer and say plainly whether it went."""
-        self.session.run(
-            self.app.services.print_test_label,
-            lambda _r: self._say(
-                Feedback(
-                    self.tr("Test label sent to {printer}.").format(
-                        printer=self.app.config.printer.uri
-                    ),
-                    Level.SUCCESS,
-                )
-            ),
-            lambda feedback, _e: self._say(feedback),
-        )
-
     def _on_print_queue(self, waiting: list[Any]) -> None:
         if not waiting:
             self.printer_label.setText(self.tr("Printer: ready"))
@@ -375,17 +360,42 @@ class MainWindow(QMainWindow):
         who = self.session.who
         if who is None:
             return
-        if page is self.users_page and who.user.role.value != "admin":
+        if page is self.admin_page and who.user.role.value != "admin":
             return  # the core refuses it too; the page is not even offered
         self.pages.setCurrentWidget(page)
         self.receive_tab.setChecked(page is self.receive_page)
         self.inspect_tab.setChecked(page is self.inspect_page)
-        self.users_tab.setChecked(page is self.users_page)
-        if page is self.users_page:
-            self.users_page.refresh()
+        self.admin_tab.setChecked(page is self.admin_page)
+        if page is self.admin_page:
+            self.admin_page.refresh()
             return
         field = self.inspect_page.search if page is self.inspect_page else self.receive_page.search
         field.setFocus()
+
+    def _on_settings_page_saved(self, config: Any) -> None:
+        """Settings saved: restart the scanners, camera and printer with them, at once."""
+        app = self.app
+        self.scanner.decoder = app.new_wedge_decoder()
+        if self.serial is not None:
+            self.serial.stop()
+            self.serial = None
+        self.start_serial_scanner()
+        running = self.camera.running
+        self.camera.set_opener(app.open_camera)
+        if running:
+            self.camera.start()
+        self.sounds.enabled = config.sounds
+        self.idle_limit_s = config.idle_lock_minutes * 60
+        self._show_station()
+        self.setWindowTitle(
+            self.tr("Receiving Station — {station}").format(station=app.station.name)
+        )
+        self.print_labels()
+
+    def _show_station(self) -> None:
+        station = self.app.station
+        self.station_label.setText(self.tr("Station: {name}").format(name=station.name))
+        self.station_label.setToolTip(station.location)
 
     def _camera_picture(self) -> CameraFrame | None:
         return self.camera.preview.frame if self.camera.running else None
@@ -415,7 +425,7 @@ class MainWindow(QMainWindow):
         self.nav.setVisible(True)
         inspector = who.user.role.value != "receiver"
         self.inspect_tab.setVisible(inspector)
-        self.users_tab.setVisible(who.user.role.value == "admin")
+        self.admin_tab.setVisible(who.user.role.value == "admin")
         self.show_page(self.inspect_page if inspector else self.receive_page)
 
     def _on_session_database_state_changed(self, ok: bool) -> None:
@@ -441,8 +451,8 @@ class MainWindow(QMainWindow):
             )
         elif self.pages.currentWidget() is self.inspect_page:
             self.inspect_page.handle_scan(text)
-        elif self.pages.currentWidget() is self.users_page:
-            self.users_page.badge_scanned(text)
+        elif self.pages.currentWidget() is self.admin_page:
+            self.admin_page.handle_scan(text)
         else:
             self.receive_page.handle_scan(text)
 

@@ -204,6 +204,8 @@ class Inspection:
     proposed_disposition: str = ""
     rule_id: str = ""
     rules_version: int = 0
+    policy_version: int = 0
+    """The return policy version the decision applied (0: the defaults from the files)."""
     disposition: str = ""
     zone: str = ""
     override_reason: str = ""

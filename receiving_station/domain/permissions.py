@@ -20,6 +20,8 @@ class Action(StrEnum):
     RESOLVE_EXCEPTION = QT_TRANSLATE_NOOP("errors", "resolve exceptions")
     MANAGE_USERS = QT_TRANSLATE_NOOP("errors", "manage users")
     IMPORT_RMAS = QT_TRANSLATE_NOOP("errors", "import RMAs")
+    EDIT_POLICY = QT_TRANSLATE_NOOP("errors", "change the return policy")
+    CONFIGURE_STATION = QT_TRANSLATE_NOOP("errors", "change this station's settings")
 
 
 _RECEIVER = frozenset({Action.RECEIVE_PARCEL, Action.REGISTER_UNIDENTIFIED})
@@ -30,7 +32,7 @@ _LEAD = _INSPECTOR | {
     Action.REVIEW_EXCEPTION,
     Action.RESOLVE_EXCEPTION,
 }
-_ADMIN = _LEAD | {Action.MANAGE_USERS}
+_ADMIN = _LEAD | {Action.MANAGE_USERS, Action.EDIT_POLICY, Action.CONFIGURE_STATION}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.RECEIVER: _RECEIVER,

@@ -33,6 +33,7 @@ from receiving_station.services.inspection import (
 from receiving_station.services.inspection_views import InspectionView, ParcelView, count_lines
 from receiving_station.services.labels import Labeling, label_values, queue_label
 from receiving_station.services.messages import customer_message, team_message
+from receiving_station.services.policy import rules_in_force
 from workflows.disposition import override, propose
 from workflows.engine import Engine, Progress
 
@@ -62,6 +63,7 @@ def complete(
         progress = Progress.from_json(inspection.progress)
         engine.check_complete(progress)
         unit = rules_unit(inspection, engine, progress)
+        rules, policy_version = rules_in_force(uow, rules)
         proposal = propose(rules, unit)
         inspection.proposed_disposition = proposal.disposition
         if disposition and disposition != proposal.disposition:
@@ -72,6 +74,7 @@ def complete(
         inspection.exception_kinds = list(unit.result.exceptions)
         inspection.rule_id = proposal.rule
         inspection.rules_version = proposal.rules_version
+        inspection.policy_version = policy_version
         inspection.disposition = proposal.disposition
         inspection.zone = proposal.zone
         inspection.refund = proposal.refund

@@ -13,10 +13,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
+from receiving_station.domain.policy import ReturnPolicy
 from receiving_station.errors import StationError
 from receiving_station.intake.model import IncomingRma, Parsed, Problem
 from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.policy import policy_in_force
 
 
 @dataclass
@@ -163,7 +165,10 @@ def import_rmas(
         seen[number] = incoming
         try:
             with uow_factory() as uow:
-                action = _apply(uow, to_rma(incoming, window_days), now)
+                # the window of the policy in force, by the RMA's channel and categories
+                policy = policy_in_force(uow, ReturnPolicy(window_days=window_days))
+                window = policy.window_for(incoming.channel, (x.category for x in incoming.lines))
+                action = _apply(uow, to_rma(incoming, window), now)
                 uow.commit()
         except (ValueError, StationError) as exc:
             report.problems.append(Problem(incoming.where, str(exc), number))

@@ -46,6 +46,7 @@ from receiving_station.services.inspection_views import (
     unit_rows,
 )
 from receiving_station.services.lookup import find_rma
+from receiving_station.services.policy import rules_in_force
 from receiving_station.services.unit_matching import identify_unit
 from workflows.definition import Library, Workflow
 from workflows.disposition import Proposal, Unit, propose
@@ -180,7 +181,8 @@ def build_view(uow: UnitOfWork, inspection: Inspection, inspector: Inspector) ->
     if inspection.finished:
         proposal = _stored_proposal(inspection)
     elif progress.current is None and not engine.missing(progress) and inspector.library.rules:
-        proposal = propose(inspector.library.rules, rules_unit(inspection, engine, progress))
+        rules, _version = rules_in_force(uow, inspector.library.rules)
+        proposal = propose(rules, rules_unit(inspection, engine, progress))
     rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
     line = line_of(rma, inspection.line_no)
     return inspection_view(

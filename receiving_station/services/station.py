@@ -41,8 +41,8 @@ from receiving_station.services import (
     outbox,
     photos,
     receiving,
-    users,
 )
+from receiving_station.services.admin import AdminServices
 from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.importing import ImportReport
 from receiving_station.services.inspection import Inspector
@@ -76,7 +76,7 @@ class ProductScanned:
 ScanResult = ScanOutcome | LoggedIn | CommandScanned | ProductScanned
 
 
-class StationServices:
+class StationServices(AdminServices):
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,
@@ -363,11 +363,6 @@ class StationServices:
         settings = self.labeling.settings
         return self.labeling.renderer.render(settings.template, values, "png", settings.language)
 
-    def print_test_label(self) -> None:
-        if self.labeling is None or self.printer is None:
-            raise NotFound(what="printer")
-        labels.test_label(self.labeling.renderer, self.labeling.settings, self.printer, self._now())
-
     # -- messages -------------------------------------------------------------------------
 
     def send_messages(self) -> list[OutboxMessage]:
@@ -398,62 +393,6 @@ class StationServices:
 
     def messages_waiting(self) -> list[OutboxMessage]:
         return outbox.waiting(self.uow_factory)
-
-    # -- users (admins) -------------------------------------------------------------------
-
-    def list_users(self, actor: Actor) -> list[User]:
-        return users.list_users(self.uow_factory, actor)
-
-    def create_user(
-        self,
-        actor: Actor,
-        username: str,
-        name: str,
-        role: str,
-        badge: str,
-        pin: str,
-        language: str = "",
-    ) -> User:
-        return users.create_user(
-            self.uow_factory, actor, username, name, role, badge, pin, self._now(), language
-        )
-
-    def create_first_admin(
-        self, username: str, name: str, badge: str, pin: str, language: str = ""
-    ) -> User:
-        """The first user of an empty database: an admin, created without one."""
-        return users.create_user(
-            self.uow_factory, None, username, name, "admin", badge, pin, self._now(), language
-        )
-
-    def update_user(
-        self,
-        actor: Actor,
-        user_id: int,
-        seen_version: int,
-        *,
-        name: str,
-        role: str,
-        badge: str,
-        language: str = "",
-    ) -> User:
-        return users.update_user(
-            self.uow_factory,
-            actor,
-            user_id,
-            seen_version,
-            self._now(),
-            display_name=name,
-            role=role,
-            badge=badge,
-            language=language,
-        )
-
-    def set_user_active(self, actor: Actor, user_id: int, seen_version: int, active: bool) -> User:
-        return users.set_active(self.uow_factory, actor, user_id, seen_version, self._now(), active)
-
-    def set_user_pin(self, actor: Actor, user_id: int, seen_version: int, pin: str) -> User:
-        return users.set_pin(self.uow_factory, actor, user_id, seen_version, self._now(), pin)
 
     def ping(self) -> None:
         """Raise ``DatabaseUnavailable`` unless the database answers."""

@@ -9,6 +9,21 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Return policy</source>
+        <translation>Politique de retour</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>Ce poste</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Message</source>
@@ -159,8 +174,8 @@
         <translation>Contrôle (F6)</translation>
     </message>
     <message>
-        <source>Users (F7)</source>
-        <translation>Utilisateurs (F7)</translation>
+        <source>Admin (F7)</source>
+        <translation>Administration (F7)</translation>
     </message>
     <message>
         <source>Station: {name}</source>
@@ -173,14 +188,6 @@
     <message>
         <source>Import RMAs…</source>
         <translation>Importer des retours…</translation>
-    </message>
-    <message>
-        <source>Test print</source>
-        <translation>Test d’impression</translation>
-    </message>
-    <message>
-        <source>Print a test label</source>
-        <translation>Imprimer une étiquette de test</translation>
     </message>
     <message>
         <source>Camera (F8)</source>
@@ -220,10 +227,6 @@
     <message>
         <source>{n} problem(s), first: {where}: {reason}</source>
         <translation>{n} problème(s), le premier : {where} : {reason}</translation>
-    </message>
-    <message>
-        <source>Test label sent to {printer}.</source>
-        <translation>Étiquette de test envoyée à {printer}.</translation>
     </message>
     <message>
         <source>Printer: ready</source>
@@ -342,6 +345,105 @@
     <message>
         <source>{found} ({missing} missing)</source>
         <translation>{found} ({missing} manquant(s))</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <source>Return windows (days from the return request)</source>
+        <translation>Délais de retour (jours depuis la demande de retour)</translation>
+    </message>
+    <message>
+        <source>Default return window in days</source>
+        <translation>Délai de retour par défaut, en jours</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Par canal</translation>
+    </message>
+    <message>
+        <source>By category (wins over the channel)</source>
+        <translation>Par catégorie (prime sur le canal)</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <source>Restocking fee for grade {grade}</source>
+        <translation>Frais de remise en stock pour le grade {grade}</translation>
+    </message>
+    <message>
+        <source>Restocking fee, grade {grade}</source>
+        <translation>Frais de remise en stock, grade {grade}</translation>
+    </message>
+    <message>
+        <source>A lead approves units worth more than</source>
+        <translation>Un chef d’équipe valide les articles d’une valeur supérieure à</translation>
+    </message>
+    <message>
+        <source>An override needs a lead on units worth more than</source>
+        <translation>Une dérogation demande un chef d’équipe au-delà d’une valeur de</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>An open exception is late after</source>
+        <translation>Une anomalie ouverte est en retard après</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>Enregistrer comme nouvelle version</translation>
+    </message>
+    <message>
+        <source>Undo my changes</source>
+        <translation>Annuler mes modifications</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Enregistrée par</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrée le</translation>
+    </message>
+    <message>
+        <source>Return window for {name} in days</source>
+        <translation>Délai de retour pour {name}, en jours</translation>
+    </message>
+    <message>
+        <source>Return policy: the defaults (no version saved yet)</source>
+        <translation>Politique de retour : valeurs par défaut (aucune version enregistrée)</translation>
+    </message>
+    <message>
+        <source>Return policy: version {version}, saved by {name}, {when}</source>
+        <translation>Politique de retour : version {version}, enregistrée par {name}, {when}</translation>
+    </message>
+    <message>
+        <source>Return policy version {version} saved; it applies from now.</source>
+        <translation>Version {version} de la politique de retour enregistrée ; elle s’applique dès maintenant.</translation>
     </message>
 </context>
 <context>
@@ -552,6 +654,285 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Unidentified parcel set aside in quarantine as {ref}. A lead will link it.</source>
         <translation>Colis non identifié mis en quarantaine sous {ref}. Un chef d’équipe le rattachera.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Save and apply</source>
+        <translation>Enregistrer et appliquer</translation>
+    </message>
+    <message>
+        <source>Undo my changes</source>
+        <translation>Annuler mes modifications</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message>
+        <source>Dock 2, zone B</source>
+        <translation>Quai 2, zone B</translation>
+    </message>
+    <message>
+        <source>The system&apos;s</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Sounds on scans and errors</source>
+        <translation>Sons aux scans et aux erreurs</translation>
+    </message>
+    <message>
+        <source>Test sound</source>
+        <translation>Tester le son</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Lock when left alone for</source>
+        <translation>Verrouiller après une inactivité de</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>Scanners</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Longest pause between two characters of one scan; people type slower.</source>
+        <translation>Pause la plus longue entre deux caractères d’un même scan ; une personne tape plus lentement.</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Rien</translation>
+    </message>
+    <message>
+        <source>Empty: no serial scanner</source>
+        <translation>Vide : pas de scanner série</translation>
+    </message>
+    <message>
+        <source>Test the hand scanner</source>
+        <translation>Tester la douchette</translation>
+    </message>
+    <message>
+        <source>Test the serial port</source>
+        <translation>Tester le port série</translation>
+    </message>
+    <message>
+        <source>Pause between characters at most</source>
+        <translation>Pause maximale entre deux caractères</translation>
+    </message>
+    <message>
+        <source>Scan ends with</source>
+        <translation>Fin de scan</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Préfixe</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>Suffixe</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Port série</translation>
+    </message>
+    <message>
+        <source>Speed (baud)</source>
+        <translation>Vitesse (bauds)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>A camera number, a device path or a video file; empty: no camera</source>
+        <translation>Un numéro de caméra, un chemin de périphérique ou un fichier vidéo ; vide : pas de caméra</translation>
+    </message>
+    <message>
+        <source>Test the camera</source>
+        <translation>Tester la caméra</translation>
+    </message>
+    <message>
+        <source>Test the camera to see its live view here.</source>
+        <translation>Testez la caméra pour voir son image en direct ici.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>A folder (PDF files)</source>
+        <translation>Un dossier (fichiers PDF)</translation>
+    </message>
+    <message>
+        <source>A Zebra on the network (ZPL, port 9100)</source>
+        <translation>Une Zebra en réseau (ZPL, port 9100)</translation>
+    </message>
+    <message>
+        <source>A system print queue (PDF)</source>
+        <translation>Une file d’impression du système (PDF)</translation>
+    </message>
+    <message>
+        <source>A system print queue, raw (ZPL)</source>
+        <translation>Une file d’impression du système, brute (ZPL)</translation>
+    </message>
+    <message>
+        <source>folder, host:9100 or queue name</source>
+        <translation>dossier, hôte:9100 ou nom de file</translation>
+    </message>
+    <message>
+        <source>What the printer takes</source>
+        <translation>Celui de l’imprimante</translation>
+    </message>
+    <message>
+        <source>The station&apos;s</source>
+        <translation>Celle du poste</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>Imprimer une étiquette de test</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Label language</source>
+        <translation>Langue des étiquettes</translation>
+    </message>
+    <message>
+        <source>Set by RS_STATION in the environment</source>
+        <translation>Fixé par RS_STATION dans l’environnement</translation>
+    </message>
+    <message>
+        <source>A sound was played. Did you hear it?</source>
+        <translation>Un son a été joué. L’avez-vous entendu ?</translation>
+    </message>
+    <message>
+        <source>This computer cannot play sounds.</source>
+        <translation>Cet ordinateur ne peut pas jouer de sons.</translation>
+    </message>
+    <message>
+        <source>Scan any barcode now…</source>
+        <translation>Scannez un code-barres maintenant…</translation>
+    </message>
+    <message>
+        <source>Read «{text}».</source>
+        <translation>Lu « {text} ».</translation>
+    </message>
+    <message>
+        <source>an RMA</source>
+        <translation>un numéro de retour</translation>
+    </message>
+    <message>
+        <source>an order number</source>
+        <translation>un numéro de commande</translation>
+    </message>
+    <message>
+        <source>a tracking number</source>
+        <translation>un numéro de suivi</translation>
+    </message>
+    <message>
+        <source>a license plate</source>
+        <translation>une étiquette LPN</translation>
+    </message>
+    <message>
+        <source>a product code</source>
+        <translation>un code article</translation>
+    </message>
+    <message>
+        <source>a badge</source>
+        <translation>un badge</translation>
+    </message>
+    <message>
+        <source>a command</source>
+        <translation>une commande</translation>
+    </message>
+    <message>
+        <source>nothing the station knows</source>
+        <translation>rien que le poste connaisse</translation>
+    </message>
+    <message>
+        <source>The scanner works: read «{text}», {kind}.</source>
+        <translation>La douchette fonctionne : lu « {text} », {kind}.</translation>
+    </message>
+    <message>
+        <source>Read «{text}», but it cannot be used: {why}</source>
+        <translation>Lu « {text} », mais inutilisable : {why}</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>{port} opens at {baud} baud. Scan with it to see it read.</source>
+        <translation>{port} s’ouvre à {baud} bauds. Scannez avec pour voir la lecture.</translation>
+    </message>
+    <message>
+        <source>The camera works: {width} × {height} at {fps} frames a second. Hold a barcode in front of it.</source>
+        <translation>La caméra fonctionne : {width} × {height} à {fps} images par seconde. Présentez un code-barres devant.</translation>
+    </message>
+    <message>
+        <source>The camera read «{text}».</source>
+        <translation>La caméra a lu « {text} ».</translation>
+    </message>
+    <message>
+        <source>A test label went to {printer}. Scan it to check it reads.</source>
+        <translation>Une étiquette de test est partie vers {printer}. Scannez-la pour vérifier sa lecture.</translation>
+    </message>
+    <message>
+        <source>Settings saved and applied. A new language shows from the next start.</source>
+        <translation>Réglages enregistrés et appliqués. Une nouvelle langue s’affiche au prochain démarrage.</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1470,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>importer des retours</translation>
     </message>
     <message>
+        <source>change the return policy</source>
+        <translation>modifier la politique de retour</translation>
+    </message>
+    <message>
+        <source>change this station&apos;s settings</source>
+        <translation>modifier les réglages de ce poste</translation>
+    </message>
+    <message>
         <source>it looks like GS1 data but does not parse</source>
         <translation>cela ressemble à des données GS1, mais elles sont illisibles</translation>
     </message>
@@ -1107,6 +1496,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>serial scanner</source>
         <translation>scanner série</translation>
+    </message>
+    <message>
+        <source>it is set by RS_STATION in the environment; change it there</source>
+        <translation>il est fixé par RS_STATION dans l’environnement ; modifiez-le là</translation>
+    </message>
+    <message>
+        <source>The printer {printer} does not answer ({detail}). Nothing was saved: check the address and that the printer is on, then save again.</source>
+        <translation>L’imprimante {printer} ne répond pas ({detail}). Rien n’a été enregistré : vérifiez l’adresse et que l’imprimante est allumée, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>an override needs a reason of a few words</source>
@@ -1251,6 +1648,86 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>only an admin creates users once the first one exists</source>
         <translation>seul un administrateur crée des utilisateurs une fois le premier créé</translation>
+    </message>
+    <message>
+        <source>The return policy</source>
+        <translation>La politique de retour</translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation>Délai de retour</translation>
+    </message>
+    <message>
+        <source>Return window of a channel</source>
+        <translation>Délai de retour d’un canal</translation>
+    </message>
+    <message>
+        <source>Return window of a category</source>
+        <translation>Délai de retour d’une catégorie</translation>
+    </message>
+    <message>
+        <source>Restocking fee</source>
+        <translation>Frais de remise en stock</translation>
+    </message>
+    <message>
+        <source>Lead approval above</source>
+        <translation>Validation du chef d’équipe au-delà de</translation>
+    </message>
+    <message>
+        <source>Override needs a lead above</source>
+        <translation>Dérogation validée par un chef d’équipe au-delà de</translation>
+    </message>
+    <message>
+        <source>Exception SLA</source>
+        <translation>Délai de traitement des anomalies</translation>
+    </message>
+    <message>
+        <source>a whole number of days from 1 to 365</source>
+        <translation>un nombre entier de jours de 1 à 365</translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation>un pourcentage de 0 à 100</translation>
+    </message>
+    <message>
+        <source>an amount from 0 to 1,000,000</source>
+        <translation>un montant de 0 à 1 000 000</translation>
+    </message>
+    <message>
+        <source>a whole number of hours from 1 to 720</source>
+        <translation>un nombre entier d’heures de 1 à 720</translation>
+    </message>
+    <message>
+        <source>one of the grades A, B, C, D or X</source>
+        <translation>l’un des grades A, B, C, D ou X</translation>
+    </message>
+    <message>
+        <source>a name of lower-case letters, digits, &apos;_&apos; or &apos;-&apos; (at most 32)</source>
+        <translation>un nom en minuscules, chiffres, « _ » ou « - » (32 au plus)</translation>
+    </message>
+    <message>
+        <source>{field}{which}: it must be {expected}; found {found}. Nothing was saved.</source>
+        <translation>{field}{which} : il faut {expected} ; trouvé {found}. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>1 to 40 letters, digits, spaces, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>1 à 40 lettres, chiffres, espaces, « . », « _ » ou « - », en commençant par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>another station already has this name</source>
+        <translation>un autre poste porte déjà ce nom</translation>
+    </message>
+    <message>
+        <source>at most 120 characters</source>
+        <translation>120 caractères au plus</translation>
     </message>
 </context>
 <context>

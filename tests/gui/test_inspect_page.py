@@ -241,13 +241,3 @@ def test_a_decided_unit_shows_its_label_prints_it_and_reprints_it(
     first, second = sorted(folder.glob(f"{lpn}-*.pdf"))
     assert first.read_bytes() == second.read_bytes()
     assert f"Label {lpn} printed again" in page.banner.text.text()
-
-
-def test_the_test_print_button_says_plainly_what_happened(
-    qtbot: QtBot, page: InspectPage, window: MainWindow, station
-):
-    app, _world = station
-    qtbot.mouseClick(window.test_print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Test label sent" in page.banner.text.text(), timeout=5000)
-    folder = Path(app.config.printer.uri.removeprefix("folder:"))
-    assert len(list(folder.glob("test-*.pdf"))) == 1

@@ -16,9 +16,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from receiving_station.bootstrap import _camera_opener, _serial_opener
 from receiving_station.config import CameraConfig, SerialConfig
 from receiving_station.domain.checkdigits import license_plate
+from receiving_station.hardware import camera_opener, serial_opener
 from receiving_station.station_app import StationApp
 from scanners.classifier import ScanClassifier
 from tests.gui.test_receive_window import log_in, scanner_types
@@ -150,7 +150,7 @@ def test_a_serial_scanner_feeds_the_same_path(qtbot: QtBot, qapp, station, tmp_p
     master, slave = os.openpty()
     try:
         config = dataclasses.replace(app.config, serial=SerialConfig(port=os.ttyname(slave)))
-        wired = dataclasses.replace(app, config=config, open_serial_scanner=_serial_opener(config))
+        wired = dataclasses.replace(app, config=config, open_serial_scanner=serial_opener(config))
         win = MainWindow(wired)
         qtbot.addWidget(win)
         assert "ready" in win.serial_label.text()
@@ -175,7 +175,7 @@ def test_the_camera_feeds_the_same_path_with_a_live_preview(
     video = write_video(tmp_path / "cam.avi", [rma] * 30 + [np.full_like(rma, 200)] * 60)
     config = dataclasses.replace(app.config, camera=CameraConfig(device=str(video)))
     classifier = ScanClassifier.from_config(config.scanner)
-    wired = dataclasses.replace(app, open_camera=_camera_opener(config, classifier))
+    wired = dataclasses.replace(app, open_camera=camera_opener(config.camera, classifier))
     win = MainWindow(wired)
     qtbot.addWidget(win)
     qapp.installEventFilter(win.scanner)

@@ -13,8 +13,8 @@ from ui.main_window import MainWindow
 
 def open_users(qtbot: QtBot, window: MainWindow) -> None:
     log_in(qtbot, window, "BDG-1004")  # Dan, admin
-    assert window.users_tab.isVisible()
-    qtbot.mouseClick(window.users_tab, Qt.MouseButton.LeftButton)
+    assert window.admin_tab.isVisible()
+    qtbot.mouseClick(window.admin_tab, Qt.MouseButton.LeftButton)
     page = window.users_page
     qtbot.waitUntil(lambda: page.table.rowCount() == 5, timeout=5000)
 
@@ -69,6 +69,6 @@ def test_an_admin_deactivates_a_user(qtbot: QtBot, window: MainWindow, station):
 
 def test_other_roles_are_not_offered_the_users_page(qtbot: QtBot, window: MainWindow):
     log_in(qtbot, window, "BDG-1003")  # a lead
-    assert not window.users_tab.isVisible()
-    window.show_page(window.users_page)
-    assert window.pages.currentWidget() is not window.users_page
+    assert not window.admin_tab.isVisible()
+    window.show_page(window.admin_page)
+    assert window.pages.currentWidget() is not window.admin_page

@@ -1,0 +1,69 @@
+"""Writing this station's configuration file back (the Settings page).
+
+A change is merged into what the file holds, checked whole by the same reader that starts
+the station, and only then written: a temporary file renamed over the old one, which is
+kept beside it as ``config.toml.bak``. A bad value raises ``ConfigError`` naming the key,
+and the file is left exactly as it was. Comments in a hand-written file are not kept (the
+backup keeps them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from receiving_station.config import Config, load_config
+from receiving_station.errors import ConfigError
+
+
+def merged(current: Mapping[str, Any], changes: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    data = {k: dict(v) if isinstance(v, Mapping) else v for k, v in current.items()}
+    for section, values in changes.items():
+        table = data.setdefault(section, {})
+        if not isinstance(table, dict):
+            raise ConfigError(key=section, expected="a table", found=table, source="settings")
+        table.update(values)
+    return data
+
+
+def save_settings(
+    path: Path,
+    changes: Mapping[str, Mapping[str, Any]],
+    env: Mapping[str, str] | None = None,
+    before_write: Callable[[], None] | None = None,
+) -> Config:
+    """Apply ``changes`` ({section: {key: value}}) to the file at ``path``; the new config.
+    ``before_write`` runs once the result is known good; if it raises, nothing is written."""
+    env = os.environ if env is None else env
+    current: dict[str, Any] = {}
+    if path.exists():
+        try:
+            current = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(
+                key="(file)", expected="valid TOML", found=str(exc), source=str(path)
+            ) from None
+    text = tomli_w.dumps(merged(current, changes))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trial = path.with_name(path.name + ".new")
+    trial.write_text(text, encoding="utf-8")
+    try:
+        load_config(env, trial)
+    except ConfigError as exc:
+        trial.unlink(missing_ok=True)
+        raise ConfigError(**(exc.params | {"source": str(path)})) from None
+    try:
+        if before_write is not None:
+            before_write()
+        if path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(trial, path)
+    finally:
+        trial.unlink(missing_ok=True)
+    return load_config(env, path)
