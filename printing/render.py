@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.barcodes import code128_modules, draw_code128
 from printing.template import Element, ElementKind, Template
-from printing.words import TITLES, disposition_word
+from printing.words import TITLES, disposition_word, role_word
 from receiving_station.errors import LabelDoesNotFit
 from workflows.definition import text
 
@@ -43,11 +43,15 @@ class LabelData:
     def text_of(self, element: Element) -> str:
         value = self.values.get(element.field, "")
         if element.field == "title":
-            kind = "parcel" if self.template.id.startswith("parcel") else "disposition"
+            kind = next(
+                (k for k in ("parcel", "badge") if self.template.id.startswith(k)), "disposition"
+            )
             words = TITLES.get(self.language, TITLES["en"])
             value = value or words.get(kind, self.template.title)
         elif element.field == "disposition":
             value = disposition_word(value, self.language)
+        elif element.field == "role":
+            value = role_word(value, self.language)
         if not value:
             return ""
         shown = text(element.prefix, self.language) + value

@@ -30,6 +30,9 @@ FIELDS = (
     "packaging",
     "note",
     "title",
+    "badge",
+    "name",
+    "role",
 )
 """What a template may print. ``title``: the template's own title line."""
 

@@ -27,9 +27,30 @@ DISPOSITIONS = {
     },
 }
 TITLES = {
-    "en": {"disposition": "Returns · disposition", "parcel": "Returns · parcel"},
-    "fr": {"disposition": "Retours · destination", "parcel": "Retours · colis"},
+    "en": {
+        "disposition": "Returns · disposition",
+        "parcel": "Returns · parcel",
+        "badge": "Returns dock · badge",
+    },
+    "fr": {
+        "disposition": "Retours · destination",
+        "parcel": "Retours · colis",
+        "badge": "Quai retours · badge",
+    },
 }
+ROLES = {
+    "en": {"receiver": "Receiver", "inspector": "Inspector", "lead": "Lead", "admin": "Admin"},
+    "fr": {
+        "receiver": "Réceptionnaire",
+        "inspector": "Contrôleur",
+        "lead": "Chef d’équipe",
+        "admin": "Administrateur",
+    },
+}
+
+
+def role_word(code: str, language: str) -> str:
+    return ROLES.get(language, ROLES["en"]).get(code, code)
 
 
 def disposition_word(code: str, language: str) -> str:

@@ -163,7 +163,9 @@ class Hardware:
         return camera_opener(cam, self.app.services.classifier)
 
     def templates(self) -> list[str]:
-        return sorted(p.stem for p in self.app.config.labels_dir.glob("*.toml"))
+        """The templates a unit's label can use (a badge label is for people)."""
+        names = (p.stem for p in self.app.config.labels_dir.glob("*.toml"))
+        return sorted(n for n in names if not n.startswith("badge-"))
 
     def test_print(self, uri: str, template: str, fmt: str, language: str) -> None:
         """Print a test label at ``uri`` straight away (``PrinterUnavailable`` says why not)."""

@@ -101,7 +101,15 @@ class UsersPage(QWidget):
         self.save_button.setObjectName("primary")
         self.active_button = QPushButton()
         self.pin_button = QPushButton(self.tr("Set PIN"))
-        for b in (self.new_button, self.save_button, self.active_button, self.pin_button):
+        self.badge_button = QPushButton(self.tr("Print badge"))
+        self.badge_button.setAccessibleName(self.tr("Print this user's badge label"))
+        for b in (
+            self.new_button,
+            self.save_button,
+            self.active_button,
+            self.pin_button,
+            self.badge_button,
+        ):
             buttons.addWidget(b)
         form.addRow(buttons)
         row.addWidget(form_box, 2)
@@ -109,6 +117,7 @@ class UsersPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.active_button.clicked.connect(self._on_active_button_clicked)
         self.pin_button.clicked.connect(self._on_pin_button_clicked)
+        self.badge_button.clicked.connect(self._on_badge_button_clicked)
         self.new_user()
 
     # -- rendering ------------------------------------------------------------------------
@@ -153,6 +162,7 @@ class UsersPage(QWidget):
         self.pin.clear()
         self.active_button.setVisible(user is not None)
         self.pin_button.setVisible(user is not None)
+        self.badge_button.setVisible(user is not None)
         if user is not None:
             self.active_button.setText(
                 self.tr("Deactivate") if user.active else self.tr("Reactivate")
@@ -228,4 +238,14 @@ class UsersPage(QWidget):
         self._run(
             lambda: self.session.services.set_user_pin(who.actor, user_id, version, pin),
             self.tr("New PIN saved for {name}."),
+        )
+
+    def _on_badge_button_clicked(self) -> None:
+        who, user = self.session.who, self.editing
+        if who is None or user is None or user.id is None:
+            return
+        user_id = user.id
+        self._run(
+            lambda: self.session.services.print_badge(who.actor, user_id),
+            self.tr("Badge of {name} sent to the printer."),
         )

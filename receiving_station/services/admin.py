@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from receiving_station.domain.model import User
+from receiving_station.domain.model import AuditEvent, User
+from receiving_station.domain.permissions import Action
 from receiving_station.domain.policy import ReturnPolicy
-from receiving_station.ports import UnitOfWorkFactory
-from receiving_station.services import policy, users
-from receiving_station.services.context import Actor
+from receiving_station.errors import NotFound
+from receiving_station.ports import Printer, UnitOfWorkFactory
+from receiving_station.services import labels, policy, users
+from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.labels import Labeling
 from workflows.store import WorkflowStore
 
 
@@ -17,6 +20,8 @@ class AdminServices:
     uow_factory: UnitOfWorkFactory
     workflows: WorkflowStore | None
     window_days: int
+    labeling: Labeling | None
+    printer: Printer | None
 
     def _now(self) -> datetime:
         raise NotImplementedError
@@ -76,6 +81,33 @@ class AdminServices:
 
     def set_user_pin(self, actor: Actor, user_id: int, seen_version: int, pin: str) -> User:
         return users.set_pin(self.uow_factory, actor, user_id, seen_version, self._now(), pin)
+
+    def print_badge(self, actor: Actor, user_id: int) -> User:
+        """Print a user's badge label on this station's printer (admins)."""
+        if self.labeling is None or self.printer is None:
+            raise NotFound(what="printer")
+        now = self._now()
+        with self.uow_factory(readonly=True) as uow:
+            load_actor(uow, actor, Action.MANAGE_USERS)
+            user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound(what=str(user_id))
+        # printed outside any transaction: a slow printer never holds the database
+        labels.badge_label(self.labeling.renderer, self.labeling.settings, self.printer, user, now)
+        with self.uow_factory() as uow:
+            uow.audit.add(
+                AuditEvent(
+                    at=now,
+                    user_id=actor.user_id,
+                    station_id=actor.station_id,
+                    action="user.badge_printed",
+                    entity="user",
+                    entity_id=user.username,
+                    after={"badge": user.badge_code, "printer": self.printer.uri},
+                )
+            )
+            uow.commit()
+        return user
 
     # -- the return policy ----------------------------------------------------------------
 

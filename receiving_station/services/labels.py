@@ -18,6 +18,7 @@ from receiving_station.domain.model import (
     InspectionStatus,
     PrintJob,
     PrintStatus,
+    User,
 )
 from receiving_station.domain.permissions import Action
 from receiving_station.errors import NotFound, StationError
@@ -237,3 +238,16 @@ def test_label(
     }
     payload = renderer.render(settings.template, values, settings.format, settings.language)
     printer.send(payload, settings.format, f"test-{now:%Y%m%d-%H%M%S}")
+
+
+BADGE_TEMPLATE = "badge-2x1"
+
+
+def badge_label(
+    renderer: LabelRenderer, settings: LabelSettings, printer: Printer, user: User, now: datetime
+) -> None:
+    """Print a user's badge (their badge code as Code 128, name and role) straight away;
+    ``PrinterUnavailable`` says why not. A badge can be printed again at any time."""
+    values = {"badge": user.badge_code, "name": user.display_name, "role": user.role.value}
+    payload = renderer.render(BADGE_TEMPLATE, values, settings.format, settings.language)
+    printer.send(payload, settings.format, f"badge-{user.username}-{now:%Y%m%d-%H%M%S}")

@@ -1149,6 +1149,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Définir le code PIN</translation>
     </message>
     <message>
+        <source>Print badge</source>
+        <translation>Imprimer le badge</translation>
+    </message>
+    <message>
+        <source>Print this user&apos;s badge label</source>
+        <translation>Imprimer l’étiquette badge de cet utilisateur</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>actif</translation>
     </message>
@@ -1187,6 +1195,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>New PIN saved for {name}.</source>
         <translation>Nouveau code PIN enregistré pour {name}.</translation>
+    </message>
+    <message>
+        <source>Badge of {name} sent to the printer.</source>
+        <translation>Badge de {name} envoyé à l’imprimante.</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,26 @@ with a message, a deactivation; other roles are not offered the page."""
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
+from pathlib import Path
+
+import cv2
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from scanners.decode import decode_station
 from tests.gui.test_receive_window import log_in, scanner_types
 from ui.errors import Level
 from ui.main_window import MainWindow
+
+
+def decode_pdf(pdf: Path) -> list[str]:
+    """The codes on a printed label, rasterised as a printer would and read back."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", "203", "-png", str(pdf), f"{folder}/p"], check=True)
+        (page,) = Path(folder).glob("p*.png")
+        return [d.data for d in decode_station(cv2.imread(str(page)))]
 
 
 def open_users(qtbot: QtBot, window: MainWindow) -> None:
@@ -72,3 +86,19 @@ def test_other_roles_are_not_offered_the_users_page(qtbot: QtBot, window: MainWi
     assert not window.admin_tab.isVisible()
     window.show_page(window.admin_page)
     assert window.pages.currentWidget() is not window.admin_page
+
+
+def test_an_admin_prints_a_badge_that_scans_back_to_its_user(
+    qtbot: QtBot, window: MainWindow, station
+):
+    open_users(qtbot, window)
+    page = window.users_page
+    row = next(r for r, u in enumerate(page.users) if u.username == "bruno")
+    page.table.selectRow(row)
+    qtbot.mouseClick(page.badge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Badge of Bruno" in page.banner.text.text(), timeout=5000)
+    folder = Path(window.app.config.printer.uri.removeprefix("folder:"))
+    (pdf,) = folder.glob("badge-bruno-*.pdf")
+    (code,) = decode_pdf(pdf)
+    assert code == "BDG-1002"
+    assert window.app.services.login_badge(code).user.username == "bruno"

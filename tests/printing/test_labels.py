@@ -38,7 +38,15 @@ VALUES = {
     "label": "1Z999AA10123456784",
     "packaging": "Packaging damaged",
     "note": "Corner crushed",
+    "badge": "BDG-1002",
+    "name": "Bruno Lefèvre",
+    "role": "inspector",
 }
+
+
+def codes_of(template: str) -> set[str]:
+    """What a template's barcodes must read: the plate, or the badge on a badge label."""
+    return {VALUES[e.field] for e in TEMPLATES[template].elements if e.kind == "code128"}
 
 
 class Listener:
@@ -81,6 +89,7 @@ def test_the_shipped_templates_load():
         "disposition-100x150",
         "license-plate-2x1",
         "parcel-4x6",
+        "badge-2x1",
     }
     assert license_plate_ok(LPN)
 
@@ -93,12 +102,14 @@ def test_every_template_prints_a_pdf_whose_barcodes_scan_back_to_the_plate(templ
     (page,) = tmp_path.glob("r*.png")
     codes = decoded(page.read_bytes())
     assert codes
-    assert set(codes) == {LPN}
+    assert set(codes) == codes_of(template)
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
 def test_every_template_preview_scans_back_too(template):
-    assert set(decoded(render_png(LabelData(TEMPLATES[template], VALUES, "en")))) == {LPN}
+    assert set(decoded(render_png(LabelData(TEMPLATES[template], VALUES, "en")))) == codes_of(
+        template
+    )
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
@@ -107,7 +118,8 @@ def test_zpl_is_one_label_in_utf8_with_the_plate_in_its_barcode(template):
     assert zpl.count("^XA") == 1
     assert zpl.count("^XZ") == 1
     assert zpl.index("^XA") < zpl.index("^CI28") < zpl.index("^XZ")
-    assert re.search(r"\^BCN,\d+,N,N,N\^FD" + LPN + r"\^FS", zpl)
+    (code,) = codes_of(template)
+    assert re.search(r"\^BCN,\d+,N,N,N\^FD" + code + r"\^FS", zpl)
 
 
 def test_zpl_escapes_its_control_characters():
