@@ -88,6 +88,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         uow.commit()
     with engine.connect() as conn:
         demo = get_setting(conn, "demo") == "yes"
+    with uow_factory(readonly=True) as uow:
+        first_start = uow.users.count() == 0
     assert station.id is not None
     classifier = ScanClassifier.from_config(config.scanner)
     workflows = WorkflowStore(config.workflows_dir)
@@ -131,5 +133,6 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         open_serial_scanner=serial_opener(config),
         open_camera=camera_opener(config.camera, classifier),
     )
+    app.first_start = first_start
     app.hardware = Hardware(app)
     return app

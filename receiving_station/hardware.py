@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from receiving_station.config import SERIAL_TERMINATORS, CameraConfig, Config
 from receiving_station.config_file import save_settings
-from receiving_station.domain.model import Station
+from receiving_station.domain.model import Station, User
 from receiving_station.domain.permissions import Action
 from receiving_station.domain.scan import ScanKind
 from receiving_station.errors import (
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 CAMERA = QT_TRANSLATE_NOOP("errors", "camera")
 SERIAL = QT_TRANSLATE_NOOP("errors", "serial scanner")
 CAMERA_TEST_S = 1.5
+F_DATABASE = QT_TRANSLATE_NOOP("errors", "Database")
+P_NOT_EMPTY = QT_TRANSLATE_NOOP("errors", "it already has users: demo data goes in an empty one")
 P_FROM_ENVIRONMENT = QT_TRANSLATE_NOOP(
     "errors", "it is set by RS_STATION in the environment; change it there"
 )
@@ -197,8 +199,10 @@ class Hardware:
         with services.uow_factory(readonly=True) as uow:
             load_actor(uow, actor, Action.CONFIGURE_STATION)
         station = changes.get("station", {})
-        name = str(station.get("name", config.station_name))
-        location = str(station.get("location", config.station_location))
+        name = str(station.get("name", config.station_name)).strip().upper()
+        location = str(station.get("location", config.station_location)).strip()
+        if "station" in changes:  # the file holds the name as the station shows it
+            changes = {**changes, "station": {**station, "name": name, "location": location}}
         uri = changes.get("printer", {}).get("uri", config.printer.uri)
         if uri != config.printer.uri:
             self.probe_printer(str(uri))
@@ -232,3 +236,34 @@ class Hardware:
         from receiving_station.services.stations import list_stations
 
         return list_stations(self.app.services.uow_factory)
+
+    # -- first start ----------------------------------------------------------------------
+
+    def first_admin(
+        self, station: str, location: str, username: str, name: str, badge: str, pin: str
+    ) -> User:
+        """Name this station and create the first admin. The station's name and place are
+        checked before anyone is created, so a refused entry leaves the database empty."""
+        from receiving_station.services.stations import check_station
+
+        check_station(station, location)
+        services = self.app.services
+        admin = services.create_first_admin(username, name, badge, pin)
+        assert admin.id is not None
+        self.save(
+            Actor(admin.id, services.station_id),
+            {"station": {"name": station, "location": location}},
+        )
+        self.app.first_start = False
+        return admin
+
+    def fill_demo(self, rmas: int) -> None:
+        from data.demo import seed_demo
+
+        services = self.app.services
+        with services.uow_factory(readonly=True) as uow:
+            if uow.users.count() > 0:
+                raise InvalidEntry(field=F_DATABASE, problem=P_NOT_EMPTY)
+        seed_demo(services.uow_factory.engine, rmas, services.clock.now().date())  # type: ignore[attr-defined]
+        self.app.demo = True
+        self.app.first_start = False

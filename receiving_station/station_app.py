@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from receiving_station.config import Config
-from receiving_station.domain.model import Station
+from receiving_station.domain.model import Station, User
 from receiving_station.ports import (
     ErrorSink,
     FrameSink,
@@ -40,6 +40,15 @@ class StationHardware(Protocol):
     def test_print(self, uri: str, template: str, fmt: str, language: str) -> None: ...
     def save(self, actor: Actor, changes: Mapping[str, Mapping[str, Any]]) -> Config: ...
     def stations(self) -> list[Station]: ...
+    def first_admin(
+        self, station: str, location: str, username: str, name: str, badge: str, pin: str
+    ) -> User:
+        """First start: name this station and create the first admin (nothing else exists)."""
+        ...
+
+    def fill_demo(self, rmas: int) -> None:
+        """First start: demo people, stations and returns instead (an empty database only)."""
+        ...
 
 
 @dataclass
@@ -56,3 +65,5 @@ class StationApp:
     open_camera: CameraOpener | None = None
     """None: no camera configured."""
     hardware: StationHardware | None = None
+    first_start: bool = False
+    """An empty database: the window opens on the guided set-up, not the log-in."""

@@ -126,6 +126,29 @@ def admin_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -
     window.resize(1280, 800)
 
 
+def setup_screen(app: QApplication, out: Path, lang: str) -> None:
+    """The guided set-up a new station opens on, over an empty database."""
+    workdir = tempfile.mkdtemp(prefix="rs-shots-new-")
+    Path(workdir, "config.toml").write_text("[station]\nname = 'DOCK-1'\n", encoding="utf-8")
+    config = load_config(
+        {"RS_DATA_DIR": workdir, "RS_CONFIG": f"{workdir}/config.toml", "RS_LANGUAGE": lang}
+    )
+    station = bootstrap(config)
+    window = MainWindow(station)
+    window.sounds.enabled = False
+    window.resize(1280, 800)
+    window.show()
+    page = window.setup_page
+    page.location.setText("Returns dock, door 1")
+    page.name.setText("Maria Costa")
+    page.username.setText("maria")
+    page.badge_scanned("BDG-7001")
+    settle(app)
+    window.grab().save(str(out / f"setup-{lang}.png"))
+    window.close()
+    station.close()
+
+
 def main(out: Path, language: str = "en") -> None:
     out.mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="rs-shots-")
@@ -141,6 +164,7 @@ def main(out: Path, language: str = "en") -> None:
     assert isinstance(app, QApplication)
     install_translations(app, language)
     apply_style(app)
+    setup_screen(app, out, language)
     station = bootstrap(config, demo_rmas=200)
     window = MainWindow(station)
     window.sounds.enabled = False

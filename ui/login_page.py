@@ -48,17 +48,17 @@ class LoginPage(QWidget):
         self.login_button.setObjectName("primary")
         form.addRow(self.login_button)
         outer.addWidget(form_box, 0, Qt.AlignmentFlag.AlignHCenter)
-        if demo:
-            demo_hint = QLabel(
-                self.tr(
-                    "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead); "
-                    "or user alice, PIN 1111."
-                )
+        self.demo_hint = QLabel(
+            self.tr(
+                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead), "
+                "BDG-1004 (admin); or user alice, PIN 1111."
             )
-            demo_hint.setObjectName("demoHint")
-            demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            demo_hint.setWordWrap(True)
-            outer.addWidget(demo_hint)
+        )
+        self.demo_hint.setObjectName("demoHint")
+        self.demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setVisible(demo)
+        outer.addWidget(self.demo_hint)
         outer.addStretch(2)
         self.login_button.clicked.connect(self._on_login_button_clicked)
         self.pin.returnPressed.connect(self._on_login_button_clicked)

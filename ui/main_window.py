@@ -32,6 +32,7 @@ from ui.login_page import LoginPage
 from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
 from ui.session import StationSession, Who
+from ui.setup_page import SetupPage
 from ui.sounds import Sounds
 from ui.worker import CommandRunner
 
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         self.settings_page = self.admin_page.settings_page
         self.settings_page.saved.connect(self._on_settings_page_saved)
         self.pages.addWidget(self.admin_page)
+        self.setup_page = SetupPage(self.session, app)
+        self.setup_page.admin_created.connect(self._on_setup_page_admin_created)
+        self.setup_page.demo_filled.connect(self._on_setup_page_demo_filled)
+        self.pages.addWidget(self.setup_page)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -409,7 +414,8 @@ class MainWindow(QMainWindow):
             self.logout_button.setVisible(False)
             self.import_button.setVisible(False)
             self.nav.setVisible(False)
-            self.pages.setCurrentWidget(self.login_page)
+            first = self.app.first_start
+            self.pages.setCurrentWidget(self.setup_page if first else self.login_page)
             return
         role = {
             "receiver": self.tr("receiver"),
@@ -443,7 +449,9 @@ class MainWindow(QMainWindow):
     # -- input ----------------------------------------------------------------------------
 
     def _on_scanner_scan_received(self, text: str | bytes) -> None:
-        if self.session.who is None:
+        if self.pages.currentWidget() is self.setup_page:
+            self.setup_page.badge_scanned(text)
+        elif self.session.who is None:
             self.session.run(
                 lambda: self.app.services.login_badge(text),
                 self._on_logged_in,
@@ -455,6 +463,17 @@ class MainWindow(QMainWindow):
             self.admin_page.handle_scan(text)
         else:
             self.receive_page.handle_scan(text)
+
+    def _on_setup_page_admin_created(self, username: str, pin: str) -> None:
+        self._on_settings_page_saved(self.app.config)  # the station's new name and place
+        self._on_login_page_pin_login_requested(username, pin)
+
+    def _on_setup_page_demo_filled(self) -> None:
+        self.login_page.demo_hint.setVisible(True)
+        self.pages.setCurrentWidget(self.login_page)
+        self.login_page.banner.show_feedback(
+            Feedback(self.tr("Demo data is in. Scan a demo badge to start."), Level.SUCCESS)
+        )
 
     def _on_login_page_pin_login_requested(self, username: str, pin: str) -> None:
         self.session.run(

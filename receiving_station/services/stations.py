@@ -24,15 +24,21 @@ P_TAKEN = QT_TRANSLATE_NOOP("errors", "another station already has this name")
 P_LOCATION = QT_TRANSLATE_NOOP("errors", "at most 120 characters")
 
 
-def update_station(
-    uow_factory: UnitOfWorkFactory, actor: Actor, name: str, location: str, now: datetime
-) -> Station:
-    """Rename or relocate the acting station (admins only)."""
+def check_station(name: str, location: str) -> tuple[str, str]:
+    """The name (upper case) and location, or ``InvalidEntry`` naming what is wrong."""
     name, location = name.strip().upper(), location.strip()
     if not NAME.match(name):
         raise InvalidEntry(field=F_STATION, problem=P_NAME)
     if len(location) > 120:
         raise InvalidEntry(field=F_LOCATION, problem=P_LOCATION)
+    return name, location
+
+
+def update_station(
+    uow_factory: UnitOfWorkFactory, actor: Actor, name: str, location: str, now: datetime
+) -> Station:
+    """Rename or relocate the acting station (admins only)."""
+    name, location = check_station(name, location)
     with uow_factory() as uow:
         _user, station = load_actor(uow, actor, Action.CONFIGURE_STATION)
         same = uow.stations.by_name(name)

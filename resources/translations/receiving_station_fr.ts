@@ -155,8 +155,8 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead); or user alice, PIN 1111.</source>
-        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe) ; ou identifiant alice, code PIN 1111.</translation>
+        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead), BDG-1004 (admin); or user alice, PIN 1111.</source>
+        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe), BDG-1004 (administrateur) ; ou identifiant alice, code PIN 1111.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +282,10 @@
     <message>
         <source>⚠ Database: {kind}, NOT reachable</source>
         <translation>⚠ Base de données {kind} : INJOIGNABLE</translation>
+    </message>
+    <message>
+        <source>Demo data is in. Scan a demo badge to start.</source>
+        <translation>Les données de démonstration sont en place. Scannez un badge de démonstration pour commencer.</translation>
     </message>
     <message>
         <source>Hello {name}. Scan the first parcel.</source>
@@ -936,6 +940,93 @@ Le retour s’affiche ici aussitôt.</translation>
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <source>Welcome. Let&apos;s put this station into service.</source>
+        <translation>Bienvenue. Mettons ce poste en service.</translation>
+    </message>
+    <message>
+        <source>The database is empty. Name this station and create the first admin, who then adds the dock&apos;s people, prints their badges and sets the return policy.</source>
+        <translation>La base de données est vide. Nommez ce poste et créez le premier administrateur : il ajoutera ensuite l’équipe du quai, imprimera les badges et fixera la politique de retour.</translation>
+    </message>
+    <message>
+        <source>Start for real</source>
+        <translation>Démarrer pour de bon</translation>
+    </message>
+    <message>
+        <source>Dock 2, zone B</source>
+        <translation>Quai 2, zone B</translation>
+    </message>
+    <message>
+        <source>BDG-… (scan a new badge card, or type)</source>
+        <translation>BDG-… (scannez une carte badge neuve, ou saisissez)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>The first admin</source>
+        <translation>Le premier administrateur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Code PIN (confirmation)</translation>
+    </message>
+    <message>
+        <source>Create the admin and start</source>
+        <translation>Créer l’administrateur et démarrer</translation>
+    </message>
+    <message>
+        <source>Just trying it?</source>
+        <translation>Simple essai ?</translation>
+    </message>
+    <message>
+        <source>Fill the database with demo people and {n} returns. Log in with the demo badges (BDG-1001 to BDG-1004). Never on the warehouse&apos;s shared database.</source>
+        <translation>Remplir la base avec une équipe et {n} retours de démonstration. Connectez-vous avec les badges de démonstration (BDG-1001 à BDG-1004). Jamais sur la base partagée de l’entrepôt.</translation>
+    </message>
+    <message>
+        <source>Fill with demo data</source>
+        <translation>Remplir avec des données de démonstration</translation>
+    </message>
+    <message>
+        <source>Scan a badge card (BDG-…) to give it to the admin.</source>
+        <translation>Scannez une carte badge (BDG-…) pour l’attribuer à l’administrateur.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Nothing was saved.</source>
+        <translation>Les deux codes PIN diffèrent. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Filling in demo data…</source>
+        <translation>Chargement des données de démonstration…</translation>
+    </message>
+</context>
+<context>
     <name>StepPanel</name>
     <message>
         <source>◀ Back</source>
@@ -1508,6 +1599,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>serial scanner</source>
         <translation>scanner série</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>it already has users: demo data goes in an empty one</source>
+        <translation>elle contient déjà des utilisateurs : les données de démonstration vont dans une base vide</translation>
     </message>
     <message>
         <source>it is set by RS_STATION in the environment; change it there</source>
