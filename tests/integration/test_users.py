@@ -63,7 +63,19 @@ def test_every_admin_only_action_is_refused_to_other_roles(world: World, who: st
         users.set_pin(
             world.uow_factory, actor, target, 1, world.clock.now(), "4826", hash_fn=fast_hash
         )
+    with pytest.raises(PermissionDenied):
+        world.dock1.print_badge(actor, target)
     assert world.count("users") == 5
+    assert not list((world.label_folder / "DOCK-1").glob("badge-*"))
+
+
+def test_an_admin_prints_a_badge_and_it_is_in_the_audit_trail(world: World):
+    bruno = world.dock1.print_badge(world.actor("dan"), world.user_ids["bruno"])
+    (pdf,) = (world.label_folder / "DOCK-1").glob("badge-bruno-*.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    with world.uow_factory(readonly=True) as uow:
+        actions = [e.action for e in uow.audit.for_entity("user", bruno.username)]
+    assert actions[-1] == "user.badge_printed"
 
 
 @pytest.mark.parametrize(
