@@ -115,14 +115,14 @@ def admin_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -
     window.resize(1600, 1100)  # the page whole, as a dock's large screen shows it
     admin.setCurrentWidget(settings)
     settle(app, 600)
-    settings.test_camera()
+    settings.camera.run_test()
     settle(app, 3000)
-    settings.test_print()
+    settings.printer.run_test()
     settings.test_scanner()
     settings.scanned("1ZE3S3E28246281943")
     settle(app, 1000)
     window.grab().save(str(out / f"settings-{lang}.png"))
-    settings.camera_view.stop()
+    settings.camera.view.stop()
     window.resize(1280, 800)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -11,9 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -27,6 +24,7 @@ from receiving_station.station_app import StationApp
 from ui.admin_page import AdminPage
 from ui.camera_panel import CameraPanel
 from ui.errors import Feedback, Level, describe
+from ui.importer import Importer
 from ui.inspect_page import InspectPage
 from ui.login_page import LoginPage
 from ui.receive_page import ReceivePage
@@ -34,6 +32,7 @@ from ui.scanner_filter import ScannerFilter
 from ui.session import StationSession, Who
 from ui.setup_page import SetupPage
 from ui.sounds import Sounds
+from ui.status_line import StatusLine
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
@@ -61,12 +60,6 @@ class _ActivityFilter(QObject):
         if event.type() in self._KINDS:
             self.last = time.monotonic()
         return False
-
-
-class _ImportBridge(QObject):
-    """Carries an import's progress from the worker thread to the status bar."""
-
-    progress = Signal(str, int, int)
 
 
 class _SerialBridge(QObject):
@@ -138,30 +131,18 @@ class MainWindow(QMainWindow):
         self.login_page.pin_login_requested.connect(self._on_login_page_pin_login_requested)
 
         bar = self.statusBar()
-        self.user_label = QLabel()
-        self.station_label = QLabel()
-        self._show_station()
-        self.database_label = QLabel()
-        self.database_label.setToolTip(app.database_label)
+        self.status = StatusLine(bar, app.database_label)
+        self.user_label, self.station_label = self.status.user, self.status.station
+        self.database_label, self.serial_label = self.status.database, self.status.serial
+        self.printer_label = self.status.printer
+        self.status.show_station(app.station)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.clicked.connect(self.logout)
-        for widget in (self.user_label, self.station_label, self.database_label):
-            bar.addWidget(widget)
-        self.serial_label = QLabel()
-        self.serial_label.setObjectName("serialState")
-        bar.addWidget(self.serial_label)
-        self.printer_label = QLabel()
-        self.printer_label.setObjectName("printerState")
-        bar.addWidget(self.printer_label)
-        self.import_label = QLabel()
-        self.import_label.setObjectName("importState")
-        self.import_label.setVisible(False)
+        self.importer = Importer(self.session, self)
+        self.importer.said.connect(self._say)
+        self.import_label, self.import_button = self.importer.label, self.importer.button
         bar.addWidget(self.import_label)
-        self.import_button = QPushButton(self.tr("Import RMAs…"))
-        self.import_button.clicked.connect(self._on_import_button_clicked)
         self.nav_row.addWidget(self.import_button)
-        self.import_bridge = _ImportBridge(self)
-        self.import_bridge.progress.connect(self._on_import_progress)
         self.camera_button = QPushButton(self.tr("Camera (F8)"))
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self._on_camera_button_toggled)
@@ -213,7 +194,7 @@ class MainWindow(QMainWindow):
     def start_serial_scanner(self) -> None:
         opener = self.app.open_serial_scanner
         if opener is None:
-            self.serial_label.setVisible(False)
+            self.status.show_serial(None)
             return
         source = opener(self.serial_bridge.scan.emit, self.serial_bridge.error.emit)
         try:
@@ -222,19 +203,13 @@ class MainWindow(QMainWindow):
             self._on_serial_error(exc)
             return
         self.serial = source
-        self.serial_label.setVisible(True)
-        self.serial_label.setProperty("alarm", False)
-        self.serial_label.setText(
-            self.tr("Serial scanner: {port} ready").format(port=self.app.config.serial.port)
-        )
+        self.status.show_serial(self.app.config.serial.port)
 
     def _on_serial_error(self, error: BaseException) -> None:
         if self.serial is not None:
             self.serial.stop()
             self.serial = None
-        self.serial_label.setVisible(True)
-        self.serial_label.setProperty("alarm", True)
-        self.serial_label.setText("⚠ " + describe(error).text)
+        self.status.show_serial(self.app.config.serial.port, describe(error).text)
 
     def _on_camera_button_toggled(self, on: bool) -> None:
         self.camera_dock.setVisible(on)
@@ -269,7 +244,7 @@ class MainWindow(QMainWindow):
         """Send due labels to the printer (off the GUI thread), then show the queue."""
         services = self.app.services
 
-        progress = self.import_bridge.progress.emit
+        progress = self.importer.progress.emit
 
         def work() -> list[Any]:
             services.print_labels()
@@ -277,64 +252,7 @@ class MainWindow(QMainWindow):
             services.import_waiting_files(progress)  # and the watched import folder
             return services.print_queue()
 
-        self.session.run(work, self._on_print_queue, lambda _f, _e: None)
-
-    def _on_import_progress(self, name: str, done: int, total: int) -> None:
-        self.import_label.setVisible(done < total)
-        self.import_label.setText(
-            self.tr("Importing {file}: {done} / {total} RMAs").format(
-                file=name, done=done, total=total
-            )
-        )
-
-    def _on_import_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import RMAs"),
-            "",
-            self.tr("Return files (*.csv *.json)"),
-        )
-        if path:
-            self.import_rmas(Path(path))
-
-    def import_rmas(self, path: Path) -> None:
-        """Import a file off the GUI thread, its progress in the status bar."""
-        who = self.session.who
-        if who is None:
-            return
-        services, bridge = self.app.services, self.import_bridge
-
-        def work() -> Any:
-            return services.import_file(
-                who.actor, path, lambda d, t: bridge.progress.emit(path.name, d, t)
-            )
-
-        self.session.run(
-            work, lambda report: self._on_imported(path, report), self._on_import_failed
-        )
-
-    def _on_imported(self, path: Path, report: Any) -> None:
-        self.import_label.setVisible(False)
-        text = self.tr(
-            "{file}: {created} created, {updated} updated, {unchanged} unchanged."
-        ).format(
-            file=path.name,
-            created=len(report.created),
-            updated=len(report.updated),
-            unchanged=len(report.unchanged),
-        )
-        level = Level.SUCCESS
-        if report.problems:
-            first = report.problems[0]
-            text += " " + self.tr("{n} problem(s), first: {where}: {reason}").format(
-                n=len(report.problems), where=first.where, reason=first.reason
-            )
-            level = Level.WARNING
-        self._say(Feedback(text, level))
-
-    def _on_import_failed(self, feedback: Feedback, _error: BaseException) -> None:
-        self.import_label.setVisible(False)
-        self._say(feedback)
+        self.session.run(work, self.status.show_print_queue, lambda _f, _e: None)
 
     def _say(self, feedback: Feedback) -> None:
         page = self.pages.currentWidget()
@@ -342,18 +260,6 @@ class MainWindow(QMainWindow):
             page.feedback(feedback)
         else:
             self.login_page.banner.show_feedback(feedback)
-
-    def _on_print_queue(self, waiting: list[Any]) -> None:
-        if not waiting:
-            self.printer_label.setText(self.tr("Printer: ready"))
-            self.printer_label.setProperty("alarm", False)
-        else:
-            why = waiting[-1].last_error or self.tr("waiting to print")
-            self.printer_label.setText(self.tr("⚠ Printer: %n label(s) waiting", "", len(waiting)))
-            self.printer_label.setToolTip(why)
-            self.printer_label.setProperty("alarm", True)
-        self.printer_label.style().unpolish(self.printer_label)
-        self.printer_label.style().polish(self.printer_label)
 
     def check_database(self) -> None:
         self.session.run(self.app.services.ping, lambda _r: None, lambda _f, _e: None)
@@ -391,16 +297,11 @@ class MainWindow(QMainWindow):
             self.camera.start()
         self.sounds.enabled = config.sounds
         self.idle_limit_s = config.idle_lock_minutes * 60
-        self._show_station()
+        self.status.show_station(app.station)
         self.setWindowTitle(
             self.tr("Receiving Station — {station}").format(station=app.station.name)
         )
         self.print_labels()
-
-    def _show_station(self) -> None:
-        station = self.app.station
-        self.station_label.setText(self.tr("Station: {name}").format(name=station.name))
-        self.station_label.setToolTip(station.location)
 
     def _camera_picture(self) -> CameraFrame | None:
         return self.camera.preview.frame if self.camera.running else None
@@ -409,23 +310,14 @@ class MainWindow(QMainWindow):
         self.session.set_user(who)
 
     def _on_session_user_changed(self, who: Who | None) -> None:
+        self.status.show_user(who.user if who else None)
         if who is None:
-            self.user_label.setText(self.tr("Nobody logged in"))
             self.logout_button.setVisible(False)
             self.import_button.setVisible(False)
             self.nav.setVisible(False)
             first = self.app.first_start
             self.pages.setCurrentWidget(self.setup_page if first else self.login_page)
             return
-        role = {
-            "receiver": self.tr("receiver"),
-            "inspector": self.tr("inspector"),
-            "lead": self.tr("lead"),
-            "admin": self.tr("admin"),
-        }[who.user.role.value]
-        self.user_label.setText(
-            self.tr("User: {name} ({role})").format(name=who.user.display_name, role=role)
-        )
         self.logout_button.setVisible(True)
         self.import_button.setVisible(who.user.role.value in ("lead", "admin"))
         self.nav.setVisible(True)
@@ -435,16 +327,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.inspect_page if inspector else self.receive_page)
 
     def _on_session_database_state_changed(self, ok: bool) -> None:
-        kind = self.tr("embedded") if self.app.config.embedded else self.tr("shared")
-        if ok:
-            self.database_label.setText(self.tr("Database: {kind}, connected").format(kind=kind))
-        else:
-            self.database_label.setText(
-                self.tr("⚠ Database: {kind}, NOT reachable").format(kind=kind)
-            )
-        self.database_label.setProperty("alarm", not ok)
-        self.database_label.style().unpolish(self.database_label)
-        self.database_label.style().polish(self.database_label)
+        self.status.show_database(ok, self.app.config.embedded)
 
     # -- input ----------------------------------------------------------------------------
 

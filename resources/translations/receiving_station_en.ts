@@ -10,13 +10,6 @@
             <numerusform>Locked after %n minutes without use. Scan your badge to go on; your work is kept.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>⚠ Printer: %n label(s) waiting</source>
-        <translation>
-            <numerusform>⚠ Printer: %n label waiting</numerusform>
-            <numerusform>⚠ Printer: %n labels waiting</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ReceivePage</name>
@@ -32,6 +25,16 @@
         <translation>
             <numerusform>⚠ Return window passed %n day ago ({date})</numerusform>
             <numerusform>⚠ Return window passed %n days ago ({date})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <source>⚠ Printer: %n label(s) waiting</source>
+        <translation>
+            <numerusform>⚠ Printer: %n label waiting</numerusform>
+            <numerusform>⚠ Printer: %n labels waiting</numerusform>
         </translation>
     </message>
 </context>

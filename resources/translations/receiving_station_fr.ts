@@ -47,6 +47,41 @@
     </message>
 </context>
 <context>
+    <name>CameraBox</name>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>A camera number, a device path or a video file; empty: no camera</source>
+        <translation>Un numéro de caméra, un chemin de périphérique ou un fichier vidéo ; vide : pas de caméra</translation>
+    </message>
+    <message>
+        <source>Test the camera</source>
+        <translation>Tester la caméra</translation>
+    </message>
+    <message>
+        <source>Test the camera to see its live view here.</source>
+        <translation>Testez la caméra pour voir son image en direct ici.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>The camera works: {width} × {height} at {fps} frames a second. Hold a barcode in front of it.</source>
+        <translation>La caméra fonctionne : {width} × {height} à {fps} images par seconde. Présentez un code-barres devant.</translation>
+    </message>
+    <message>
+        <source>The camera read «{text}».</source>
+        <translation>La caméra a lu « {text} ».</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>No camera is configured for this station ([camera] device in the configuration). Hand scanners work as usual.</source>
@@ -67,6 +102,33 @@
     <message>
         <source>Code found: hold still.</source>
         <translation>Code détecté : ne bougez plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>Import RMAs…</source>
+        <translation>Importer des retours…</translation>
+    </message>
+    <message>
+        <source>Importing {file}: {done} / {total} RMAs</source>
+        <translation>Import de {file} : {done} / {total} retours</translation>
+    </message>
+    <message>
+        <source>Import RMAs</source>
+        <translation>Importer des retours</translation>
+    </message>
+    <message>
+        <source>Return files (*.csv *.json)</source>
+        <translation>Fichiers de retours (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>{file}: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{file} : {created} créé(s), {updated} mis à jour, {unchanged} inchangé(s).</translation>
+    </message>
+    <message>
+        <source>{n} problem(s), first: {where}: {reason}</source>
+        <translation>{n} problème(s), le premier : {where} : {reason}</translation>
     </message>
 </context>
 <context>
@@ -178,16 +240,8 @@
         <translation>Administration (F7)</translation>
     </message>
     <message>
-        <source>Station: {name}</source>
-        <translation>Poste : {name}</translation>
-    </message>
-    <message>
         <source>Log out</source>
         <translation>Se déconnecter</translation>
-    </message>
-    <message>
-        <source>Import RMAs…</source>
-        <translation>Importer des retours…</translation>
     </message>
     <message>
         <source>Camera (F8)</source>
@@ -197,91 +251,12 @@
         <source>Camera scanner</source>
         <translation>Lecture par caméra</translation>
     </message>
-    <message>
-        <source>Serial scanner: {port} ready</source>
-        <translation>Scanner série : {port} prêt</translation>
-    </message>
     <message numerus="yes">
         <source>Locked after %n minute(s) without use. Scan your badge to go on; your work is kept.</source>
         <translation>
             <numerusform>Verrouillé après %n minute sans utilisation. Scannez votre badge pour continuer ; votre travail est conservé.</numerusform>
             <numerusform>Verrouillé après %n minutes sans utilisation. Scannez votre badge pour continuer ; votre travail est conservé.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Importing {file}: {done} / {total} RMAs</source>
-        <translation>Import de {file} : {done} / {total} retours</translation>
-    </message>
-    <message>
-        <source>Import RMAs</source>
-        <translation>Importer des retours</translation>
-    </message>
-    <message>
-        <source>Return files (*.csv *.json)</source>
-        <translation>Fichiers de retours (*.csv *.json)</translation>
-    </message>
-    <message>
-        <source>{file}: {created} created, {updated} updated, {unchanged} unchanged.</source>
-        <translation>{file} : {created} créé(s), {updated} mis à jour, {unchanged} inchangé(s).</translation>
-    </message>
-    <message>
-        <source>{n} problem(s), first: {where}: {reason}</source>
-        <translation>{n} problème(s), le premier : {where} : {reason}</translation>
-    </message>
-    <message>
-        <source>Printer: ready</source>
-        <translation>Imprimante : prête</translation>
-    </message>
-    <message>
-        <source>waiting to print</source>
-        <translation>en attente d’impression</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ Printer: %n label(s) waiting</source>
-        <translation>
-            <numerusform>⚠ Imprimante : %n étiquette en attente</numerusform>
-            <numerusform>⚠ Imprimante : %n étiquettes en attente</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody logged in</source>
-        <translation>Personne n’est connecté</translation>
-    </message>
-    <message>
-        <source>receiver</source>
-        <translation>réceptionnaire</translation>
-    </message>
-    <message>
-        <source>inspector</source>
-        <translation>contrôleur</translation>
-    </message>
-    <message>
-        <source>lead</source>
-        <translation>chef d’équipe</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation>administrateur</translation>
-    </message>
-    <message>
-        <source>User: {name} ({role})</source>
-        <translation>Utilisateur : {name} ({role})</translation>
-    </message>
-    <message>
-        <source>embedded</source>
-        <translation>locale</translation>
-    </message>
-    <message>
-        <source>shared</source>
-        <translation>partagée</translation>
-    </message>
-    <message>
-        <source>Database: {kind}, connected</source>
-        <translation>Base de données {kind} : connectée</translation>
-    </message>
-    <message>
-        <source>⚠ Database: {kind}, NOT reachable</source>
-        <translation>⚠ Base de données {kind} : INJOIGNABLE</translation>
     </message>
     <message>
         <source>Demo data is in. Scan a demo badge to start.</source>
@@ -455,6 +430,69 @@
     <message>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBox</name>
+    <message>
+        <source>Label printer</source>
+        <translation>Imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>A folder (PDF files)</source>
+        <translation>Un dossier (fichiers PDF)</translation>
+    </message>
+    <message>
+        <source>A Zebra on the network (ZPL, port 9100)</source>
+        <translation>Une Zebra en réseau (ZPL, port 9100)</translation>
+    </message>
+    <message>
+        <source>A system print queue (PDF)</source>
+        <translation>Une file d’impression du système (PDF)</translation>
+    </message>
+    <message>
+        <source>A system print queue, raw (ZPL)</source>
+        <translation>Une file d’impression du système, brute (ZPL)</translation>
+    </message>
+    <message>
+        <source>folder, host:9100 or queue name</source>
+        <translation>dossier, hôte:9100 ou nom de file</translation>
+    </message>
+    <message>
+        <source>What the printer takes</source>
+        <translation>Celui de l’imprimante</translation>
+    </message>
+    <message>
+        <source>The station&apos;s</source>
+        <translation>Celle du poste</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>Imprimer une étiquette de test</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Label language</source>
+        <translation>Langue des étiquettes</translation>
+    </message>
+    <message>
+        <source>A test label went to {printer}. Scan it to check it reads.</source>
+        <translation>Une étiquette de test est partie vers {printer}. Scannez-la pour vérifier sa lecture.</translation>
     </message>
 </context>
 <context>
@@ -775,86 +813,6 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <source>Camera</source>
-        <translation>Caméra</translation>
-    </message>
-    <message>
-        <source>A camera number, a device path or a video file; empty: no camera</source>
-        <translation>Un numéro de caméra, un chemin de périphérique ou un fichier vidéo ; vide : pas de caméra</translation>
-    </message>
-    <message>
-        <source>Test the camera</source>
-        <translation>Tester la caméra</translation>
-    </message>
-    <message>
-        <source>Test the camera to see its live view here.</source>
-        <translation>Testez la caméra pour voir son image en direct ici.</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Périphérique</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>Résolution</translation>
-    </message>
-    <message>
-        <source>Label printer</source>
-        <translation>Imprimante d’étiquettes</translation>
-    </message>
-    <message>
-        <source>A folder (PDF files)</source>
-        <translation>Un dossier (fichiers PDF)</translation>
-    </message>
-    <message>
-        <source>A Zebra on the network (ZPL, port 9100)</source>
-        <translation>Une Zebra en réseau (ZPL, port 9100)</translation>
-    </message>
-    <message>
-        <source>A system print queue (PDF)</source>
-        <translation>Une file d’impression du système (PDF)</translation>
-    </message>
-    <message>
-        <source>A system print queue, raw (ZPL)</source>
-        <translation>Une file d’impression du système, brute (ZPL)</translation>
-    </message>
-    <message>
-        <source>folder, host:9100 or queue name</source>
-        <translation>dossier, hôte:9100 ou nom de file</translation>
-    </message>
-    <message>
-        <source>What the printer takes</source>
-        <translation>Celui de l’imprimante</translation>
-    </message>
-    <message>
-        <source>The station&apos;s</source>
-        <translation>Celle du poste</translation>
-    </message>
-    <message>
-        <source>Print a test label</source>
-        <translation>Imprimer une étiquette de test</translation>
-    </message>
-    <message>
-        <source>Printer</source>
-        <translation>Imprimante</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Étiquette</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Label language</source>
-        <translation>Langue des étiquettes</translation>
-    </message>
-    <message>
         <source>Set by RS_STATION in the environment</source>
         <translation>Fixé par RS_STATION dans l’environnement</translation>
     </message>
@@ -915,24 +873,8 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Lu « {text} », mais inutilisable : {why}</translation>
     </message>
     <message>
-        <source>Testing…</source>
-        <translation>Test en cours…</translation>
-    </message>
-    <message>
         <source>{port} opens at {baud} baud. Scan with it to see it read.</source>
         <translation>{port} s’ouvre à {baud} bauds. Scannez avec pour voir la lecture.</translation>
-    </message>
-    <message>
-        <source>The camera works: {width} × {height} at {fps} frames a second. Hold a barcode in front of it.</source>
-        <translation>La caméra fonctionne : {width} × {height} à {fps} images par seconde. Présentez un code-barres devant.</translation>
-    </message>
-    <message>
-        <source>The camera read «{text}».</source>
-        <translation>La caméra a lu « {text} ».</translation>
-    </message>
-    <message>
-        <source>A test label went to {printer}. Scan it to check it reads.</source>
-        <translation>Une étiquette de test est partie vers {printer}. Scannez-la pour vérifier sa lecture.</translation>
     </message>
     <message>
         <source>Settings saved and applied. A new language shows from the next start.</source>
@@ -1024,6 +966,72 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Filling in demo data…</source>
         <translation>Chargement des données de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>Personne n’est connecté</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>réceptionnaire</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>contrôleur</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>chef d’équipe</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>Utilisateur : {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Station: {name}</source>
+        <translation>Poste : {name}</translation>
+    </message>
+    <message>
+        <source>embedded</source>
+        <translation>locale</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>partagée</translation>
+    </message>
+    <message>
+        <source>Database: {kind}, connected</source>
+        <translation>Base de données {kind} : connectée</translation>
+    </message>
+    <message>
+        <source>⚠ Database: {kind}, NOT reachable</source>
+        <translation>⚠ Base de données {kind} : INJOIGNABLE</translation>
+    </message>
+    <message>
+        <source>Serial scanner: {port} ready</source>
+        <translation>Scanner série : {port} prêt</translation>
+    </message>
+    <message>
+        <source>Printer: ready</source>
+        <translation>Imprimante : prête</translation>
+    </message>
+    <message>
+        <source>waiting to print</source>
+        <translation>en attente d’impression</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Printer: %n label(s) waiting</source>
+        <translation>
+            <numerusform>⚠ Imprimante : %n étiquette en attente</numerusform>
+            <numerusform>⚠ Imprimante : %n étiquettes en attente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1179,13 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>{n} photo(s)</source>
         <translation>{n} photo(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TestResult</name>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,8 @@ def test_a_lead_imports_a_file_and_sees_its_progress_and_result(
     log_in(qtbot, window, "BDG-1003")  # Chloé, lead
     assert window.import_button.isVisible()
     seen: list[tuple[int, int]] = []
-    window.import_bridge.progress.connect(lambda _name, done, total: seen.append((done, total)))
-    window.import_rmas(big_csv(tmp_path / "returns.csv", 250))
+    window.importer.progress.connect(lambda _name, done, total: seen.append((done, total)))
+    window.importer.import_file(big_csv(tmp_path / "returns.csv", 250))
     page = window.pages.currentWidget()
     qtbot.waitUntil(lambda: "250 created" in page.banner.text.text(), timeout=20000)  # type: ignore[attr-defined]
     assert seen[-1] == (250, 250)

@@ -109,10 +109,10 @@ def result_of(qtbot: QtBot, label, timeout: int = 8000) -> str:  # type: ignore[
 def test_the_form_shows_the_settings_in_force(admin_window: MainWindow, tmp_path: Path):
     page = admin_window.settings_page
     assert page.station_name.text() == "DOCK-1"
-    assert page.printer_kind.currentData() == "folder:"
-    assert page.printer_address.text() == str(tmp_path / "labels")
+    assert page.printer.kind.currentData() == "folder:"
+    assert page.printer.address.text() == str(tmp_path / "labels")
     assert page.idle_lock.value() == 10
-    assert page.template.findData("disposition-4x6") >= 0
+    assert page.printer.template.findData("disposition-4x6") >= 0
 
 
 def test_settings_are_saved_to_the_file_and_applied_at_once(
@@ -121,8 +121,8 @@ def test_settings_are_saved_to_the_file_and_applied_at_once(
     page: SettingsPage = admin_window.settings_page
     page.location.setText("Dock 2, zone B")
     page.idle_lock.setValue(3)
-    page.printer_kind.setCurrentIndex(page.printer_kind.findData("tcp://"))
-    page.printer_address.setText(f"127.0.0.1:{printer.port}")
+    page.printer.kind.setCurrentIndex(page.printer.kind.findData("tcp://"))
+    page.printer.address.setText(f"127.0.0.1:{printer.port}")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.banner.level is Level.SUCCESS, timeout=8000)
     text = config_file.read_text(encoding="utf-8")
@@ -143,8 +143,8 @@ def test_a_printer_address_that_does_not_answer_is_refused_and_nothing_saved(
 ):
     before = config_file.read_text(encoding="utf-8")
     page = admin_window.settings_page
-    page.printer_kind.setCurrentIndex(page.printer_kind.findData("tcp://"))
-    page.printer_address.setText(f"127.0.0.1:{closed_port()}")
+    page.printer.kind.setCurrentIndex(page.printer.kind.findData("tcp://"))
+    page.printer.address.setText(f"127.0.0.1:{closed_port()}")
     page.idle_lock.setValue(4)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.banner.level is not None, timeout=8000)
@@ -186,15 +186,15 @@ def test_the_test_print_sends_a_label_to_the_printer_in_the_form(
     qtbot: QtBot, admin_window: MainWindow, printer: Listener
 ):
     page = admin_window.settings_page
-    page.printer_kind.setCurrentIndex(page.printer_kind.findData("tcp://"))
-    page.printer_address.setText(f"127.0.0.1:{printer.port}")
-    qtbot.mouseClick(page.print_test, Qt.MouseButton.LeftButton)
-    assert result_of(qtbot, page.print_result).startswith("✔ A test label went to")
+    page.printer.kind.setCurrentIndex(page.printer.kind.findData("tcp://"))
+    page.printer.address.setText(f"127.0.0.1:{printer.port}")
+    qtbot.mouseClick(page.printer.test, Qt.MouseButton.LeftButton)
+    assert result_of(qtbot, page.printer.result).startswith("✔ A test label went to")
     qtbot.waitUntil(lambda: len(printer.received) == 1, timeout=5000)
     assert printer.received[0].startswith(b"^XA")
-    page.printer_address.setText(f"127.0.0.1:{closed_port()}")
-    qtbot.mouseClick(page.print_test, Qt.MouseButton.LeftButton)
-    assert result_of(qtbot, page.print_result).startswith("⚠ The printer")
+    page.printer.address.setText(f"127.0.0.1:{closed_port()}")
+    qtbot.mouseClick(page.printer.test, Qt.MouseButton.LeftButton)
+    assert result_of(qtbot, page.printer.result).startswith("⚠ The printer")
 
 
 def test_the_hand_scanner_test_names_what_it_read_and_does_nothing_else(
@@ -233,16 +233,16 @@ def test_the_camera_test_gives_its_size_and_a_live_view_that_reads_codes(
     rma = frame_with(symbol("RMA-100001", F.QRCode, scale=10))
     video = write_video(tmp_path / "cam.avi", [rma] * 40 + [np.full_like(rma, 200)] * 200)
     page = admin_window.settings_page
-    page.camera_device.setEditText(str(video))
-    qtbot.mouseClick(page.camera_test, Qt.MouseButton.LeftButton)
-    text = result_of(qtbot, page.camera_result)
+    page.camera.device.setEditText(str(video))
+    qtbot.mouseClick(page.camera.test, Qt.MouseButton.LeftButton)
+    text = result_of(qtbot, page.camera.result)
     height, width = rma.shape[:2]
     assert f"{width} × {height}" in text
-    qtbot.waitUntil(lambda: "RMA-100001" in page.camera_result.text(), timeout=8000)
-    page.camera_device.setEditText(str(tmp_path / "no-such-camera.avi"))
-    assert not page.camera_view.running
-    qtbot.mouseClick(page.camera_test, Qt.MouseButton.LeftButton)
-    assert result_of(qtbot, page.camera_result).startswith("⚠")
+    qtbot.waitUntil(lambda: "RMA-100001" in page.camera.result.text(), timeout=8000)
+    page.camera.device.setEditText(str(tmp_path / "no-such-camera.avi"))
+    assert not page.camera.view.running
+    qtbot.mouseClick(page.camera.test, Qt.MouseButton.LeftButton)
+    assert result_of(qtbot, page.camera.result).startswith("⚠")
 
 
 @pytest.mark.parametrize("badge", ["BDG-1001", "BDG-1002", "BDG-1003"])
