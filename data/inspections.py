@@ -18,12 +18,14 @@ from data.repositories import _Repo
 from data.tables import InspectionRow, PhotoRow, WorkflowDefinitionRow
 from receiving_station.domain.model import Inspection, InspectionStatus
 from receiving_station.errors import CorruptPhoto, StaleRecord
-from receiving_station.ports import Photo
+from receiving_station.ports import Photo, PreparedPhoto
 
 inspections = cast(Table, InspectionRow.__table__)
 definitions = cast(Table, WorkflowDefinitionRow.__table__)
 photos = cast(Table, PhotoRow.__table__)
-_PHOTO_META = [c for c in photos.c if c.name not in ("content", "taken_by", "station_id")]
+_PHOTO_META = [
+    c for c in photos.c if c.name not in ("content", "thumbnail", "taken_by", "station_id")
+]
 
 _COLUMNS = [f.name for f in fields(Inspection) if f.name not in ("id", "status")]
 
@@ -110,38 +112,52 @@ def _photo(row: Row[Any]) -> Photo:
         mime=row.mime,
         width=row.width,
         height=row.height,
+        receipt_id=row.receipt_id,
     )
 
 
 class SqlPhotos(_Repo):
     def add(
         self,
-        inspection_id: int,
+        owner: tuple[str, int],
         step_id: str,
         taken_at: datetime,
         taken_by: int,
         station_id: int,
-        content: bytes,
-        mime: str,
-        width: int,
-        height: int,
+        photo: PreparedPhoto,
     ) -> Photo:
-        digest = hashlib.sha256(content).hexdigest()
+        kind, owner_id = owner
+        digest = hashlib.sha256(photo.content).hexdigest()
+        inspection_id = owner_id if kind == "inspection" else None
+        receipt_id = owner_id if kind == "receipt" else None
         photo_id = self.conn.execute(
             insert(photos).values(
                 inspection_id=inspection_id,
+                receipt_id=receipt_id,
                 step_id=step_id,
                 taken_at=taken_at,
                 taken_by=taken_by,
                 station_id=station_id,
                 sha256=digest,
-                mime=mime,
-                width=width,
-                height=height,
-                content=content,
+                mime="image/jpeg",
+                width=photo.width,
+                height=photo.height,
+                content=photo.content,
+                thumbnail=photo.thumbnail,
+                thumbnail_sha256=hashlib.sha256(photo.thumbnail).hexdigest(),
             )
         ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
-        return Photo(photo_id, inspection_id, step_id, taken_at, digest, mime, width, height)
+        return Photo(
+            photo_id,
+            inspection_id,
+            step_id,
+            taken_at,
+            digest,
+            "image/jpeg",
+            photo.width,
+            photo.height,
+            receipt_id,
+        )
 
     def content(self, photo_id: int) -> tuple[Photo, bytes] | None:
         row = self.conn.execute(select(photos).where(photos.c.id == photo_id)).first()
@@ -151,6 +167,26 @@ class SqlPhotos(_Repo):
         if hashlib.sha256(data).hexdigest() != row.sha256:
             raise CorruptPhoto(ref=f"#{photo_id}")
         return _photo(row), data
+
+    def thumbnail(self, photo_id: int) -> bytes | None:
+        row = self.conn.execute(
+            select(photos.c.thumbnail, photos.c.thumbnail_sha256).where(photos.c.id == photo_id)
+        ).first()
+        if row is None:
+            return None
+        if row.thumbnail is None:  # stored before thumbnails were kept
+            found = self.content(photo_id)
+            return found[1] if found else None
+        data = bytes(row.thumbnail)
+        if hashlib.sha256(data).hexdigest() != row.thumbnail_sha256:
+            raise CorruptPhoto(ref=f"#{photo_id}")
+        return data
+
+    def for_receipt(self, receipt_id: int) -> Sequence[Photo]:
+        rows = self.conn.execute(
+            select(*_PHOTO_META).where(photos.c.receipt_id == receipt_id).order_by(photos.c.id)
+        ).all()
+        return [_photo(r) for r in rows]
 
     def for_inspection(self, inspection_id: int) -> Sequence[Photo]:
         rows = self.conn.execute(

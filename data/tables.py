@@ -232,7 +232,13 @@ class PhotoRow(Base):
 
     __tablename__ = "photos"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    inspection_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inspections.id"), index=True, nullable=True
+    )
+    receipt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("receipts.id"), index=True, nullable=True
+    )
+    """Set for a photo of the parcel taken at receipt (no inspection yet)."""
     step_id: Mapped[str] = mapped_column(String(48))
     taken_at: Mapped[datetime] = mapped_column(Stamp)
     taken_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -242,6 +248,8 @@ class PhotoRow(Base):
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    thumbnail_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class OutboxRow(Base):

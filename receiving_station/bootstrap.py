@@ -73,6 +73,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
     from data.settings import get_setting
     from data.uow import SqlUnitOfWorkFactory
     from scanners.classifier import ScanClassifier
+    from scanners.images import OpenCvPhotos
 
     engine = open_database(config)
     clock = SystemClock()
@@ -116,6 +117,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         transport=Notifier(MailSettings(**config.mail), TeamSettings(**config.teams)),
         import_folder=Path(config.import_folder).expanduser() if config.import_folder else None,
         window_days=config.window_days,
+        photo_preparer=OpenCvPhotos(),
     )
     scanner = config.scanner
     app = StationApp(

@@ -131,34 +131,58 @@ class InspectionRepository(Protocol):
 @dataclass(frozen=True)
 class Photo:
     id: int
-    inspection_id: int
+    inspection_id: int | None
     step_id: str
     taken_at: datetime
     sha256: str
     mime: str
     width: int
     height: int
+    receipt_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """A photo ready to store: a JPEG (long side at most 1600 px) and its thumbnail."""
+
+    content: bytes
+    width: int
+    height: int
+    thumbnail: bytes
+
+
+class PhotoPreparer(Protocol):
+    def prepare(self, data: bytes) -> PreparedPhoto:
+        """Any JPEG or PNG (or what the camera gives) made ready to store; ``BadPhoto``
+        with the reason when it cannot be read, is too large or has too many pixels."""
+        ...
 
 
 class PhotoRepository(Protocol):
     def add(
         self,
-        inspection_id: int,
+        owner: tuple[str, int],
         step_id: str,
         taken_at: datetime,
         taken_by: int,
         station_id: int,
-        content: bytes,
-        mime: str,
-        width: int,
-        height: int,
-    ) -> Photo: ...
+        photo: PreparedPhoto,
+    ) -> Photo:
+        """Store ``photo`` for ``("inspection", id)`` or, taken at receipt, ``("receipt", id)``."""
+        ...
 
     def content(self, photo_id: int) -> tuple[Photo, bytes] | None:
         """The photo and its bytes; raises ``CorruptPhoto`` when they fail their SHA-256."""
         ...
 
+    def thumbnail(self, photo_id: int) -> bytes | None:
+        """The thumbnail (the photo itself for one stored without), checked the same way."""
+        ...
+
     def for_inspection(self, inspection_id: int) -> Sequence[Photo]: ...
+    def for_receipt(self, receipt_id: int) -> Sequence[Photo]:
+        """The photos of the parcel taken at receipt."""
+        ...
 
 
 class LabelRepository(Protocol):

@@ -22,6 +22,7 @@ from receiving_station.errors import DeviceUnavailable
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import CameraFrame, ErrorSink, FrameSink, ScanSink
 from scanners.decode import Decoded, decode_station
+from scanners.images import prepare_frame
 
 DEVICE = QT_TRANSLATE_NOOP("errors", "camera")
 PREVIEW_WIDTH = 800
@@ -121,6 +122,15 @@ class CameraScanner:
     @property
     def running(self) -> bool:
         return any(t.is_alive() for t in self._threads)
+
+    def capture(self) -> bytes:
+        """The newest full-resolution frame as a JPEG (long side at most 1600 px), for a
+        photo; ``DeviceUnavailable`` when the camera stopped or gave no picture yet."""
+        with self._cond:
+            frame = self._latest
+        if frame is None or not self.running:
+            raise DeviceUnavailable(device=DEVICE, detail=f"{self.device}: no picture")
+        return prepare_frame(frame).content
 
     def _capture_loop(self) -> None:
         fps = self._capture.get(cv2.CAP_PROP_FPS) or 30.0

@@ -24,6 +24,7 @@ from receiving_station.services.context import Actor
 from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
+from scanners.images import OpenCvPhotos
 from workflows.store import WorkflowStore
 
 TODAY = date(2026, 11, 26)
@@ -80,6 +81,7 @@ class World:
             labeling=Labeling(self.renderer, self.label_settings),
             printer=printer or FolderPrinter(self.label_folder / station),
             transport=transport,
+            photo_preparer=OpenCvPhotos(),
         )
 
     @cached_property

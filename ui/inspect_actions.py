@@ -8,50 +8,24 @@ context ("InspectPage"), named explicitly so the translation tools find them the
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
-    Qt,
     SignalInstance,
 )
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from receiving_station.errors import BadPhoto
-from receiving_station.ports import CameraFrame
 from receiving_station.services.inspection_views import InspectionView
-from receiving_station.services.photos import NOT_AN_IMAGE
 from ui.banner import Banner
-from ui.errors import Feedback, Level, describe
+from ui.errors import Feedback, Level
 from ui.session import StationSession
 from ui.step_panel import StepPanel
 from workflows.definition import StepKind
 
 translate = QCoreApplication.translate
-
-PHOTO_LONG_SIDE = 1600
-
-
-def jpeg_of(image: QImage) -> tuple[bytes, int, int] | None:
-    """The image as JPEG bytes, its long side at most 1600 px: what the core stores."""
-    if image.isNull():
-        return None
-    if max(image.width(), image.height()) > PHOTO_LONG_SIDE:
-        image = image.scaled(
-            PHOTO_LONG_SIDE,
-            PHOTO_LONG_SIDE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", 88)  # type: ignore[call-overload]  # PySide6 takes str here
-    return bytes(data.data()), image.width(), image.height()
 
 
 class _Page:
@@ -61,7 +35,7 @@ class _Page:
     view: InspectionView | None
     steps: StepPanel
     banner: Banner
-    camera_frame: Callable[[], CameraFrame | None]
+    camera_capture: Callable[[], Callable[[], bytes] | None]
     last_lpn: str
     label_queued: SignalInstance
     feedback: Callable[[Feedback], None]
@@ -81,7 +55,7 @@ class PhotoActions(_Page):
             return
 
         def load() -> dict[str, bytes]:
-            return {ref: self.session.services.photo(ref) for ref in missing}
+            return {ref: self.session.services.photo_thumbnail(ref) for ref in missing}
 
         def loaded(found: dict[str, bytes]) -> None:
             self.steps.thumbnails.update(found)
@@ -90,34 +64,58 @@ class PhotoActions(_Page):
 
         self.session.run(load, loaded, lambda feedback, _e: self.feedback(feedback))
 
-    def add_photo_image(self, image: QImage) -> None:
-        prepared = jpeg_of(image)
-        if prepared is None:
-            self.feedback(describe(BadPhoto(reason=NOT_AN_IMAGE)))
-            return
-        data, width, height = prepared
+    def add_photos(self, datas: list[bytes]) -> None:
+        """Photos as bytes (files, a drop): each one made ready and stored by the core."""
         services = self.session.services
-        self._with_unit(
-            lambda actor, i, v: services.add_photo(actor, i, v, data, "image/jpeg", width, height),
-            self._on_stepped,
-        )
+
+        def add(actor: Any, i: int, v: int) -> InspectionView:
+            view = None
+            for data in datas:
+                view = services.add_photo(actor, i, v, data)
+                v = view.inspection.version
+            assert view is not None
+            return view
+
+        if datas:
+            self._with_unit(add, self._on_stepped)
+
+    def add_photo_files(self, paths: list[str]) -> None:
+        """Files read off the GUI thread; one that cannot be read is named, nothing saved."""
+        services = self.session.services
+
+        def add(actor: Any, i: int, v: int) -> InspectionView:
+            datas = []
+            for path in paths:
+                try:
+                    datas.append(Path(path).read_bytes())
+                except OSError as exc:
+                    raise BadPhoto(reason=f"{Path(path).name}: {exc.strerror or exc}") from None
+            view = None
+            for data in datas:
+                view = services.add_photo(actor, i, v, data)
+                v = view.inspection.version
+            assert view is not None
+            return view
+
+        if paths:
+            self._with_unit(add, self._on_stepped)
 
     def add_photo_file(self, path: str) -> None:
-        self.add_photo_image(QImage(path))
+        self.add_photo_files([path])
 
     def _on_steps_photo_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        paths, _ = QFileDialog.getOpenFileNames(
             self if isinstance(self, QWidget) else None,
-            translate("InspectPage", "Add a photo"),
+            translate("InspectPage", "Add photos"),
             "",
             translate("InspectPage", "Images (*.jpg *.jpeg *.png)"),
         )
-        if path:
-            self.add_photo_file(path)
+        self.add_photo_files(paths)
 
     def photo_from_camera(self) -> None:
-        frame = self.camera_frame()
-        if frame is None:
+        """A full-resolution photo from the camera (button, space bar or PHOTO)."""
+        capture = self.camera_capture()
+        if capture is None:
             self.feedback(
                 Feedback(
                     QCoreApplication.translate(
@@ -128,10 +126,10 @@ class PhotoActions(_Page):
                 )
             )
             return
-        image = QImage(
-            frame.rgb, frame.width, frame.height, frame.width * 3, QImage.Format.Format_RGB888
-        ).copy()
-        self.add_photo_image(image)
+        services = self.session.services
+        self._with_unit(
+            lambda actor, i, v: services.add_photo(actor, i, v, capture()), self._on_stepped
+        )
 
     def _on_steps_photo_removed(self, step_id: str, ref: str) -> None:
         services = self.session.services

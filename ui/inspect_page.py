@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from receiving_station.domain.scan import PARCEL_KINDS, ScanKind
 from receiving_station.errors import BadAnswer, InspectionIncomplete, StationError
-from receiving_station.ports import CameraFrame
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.station import LoggedIn
 from ui.banner import Banner
@@ -48,13 +49,14 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
         self,
         session: StationSession,
         workflows_dir: Path,
-        camera_frame: Callable[[], CameraFrame | None] = lambda: None,
+        camera_capture: Callable[[], Callable[[], bytes] | None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inspectPage")
         self.session = session
-        self.camera_frame = camera_frame
+        self.camera_capture = camera_capture
+        """What takes a photo now (the camera running), or None."""
         self.parcel: ParcelView | None = None
         self.view: InspectionView | None = None
         self._busy = False
@@ -104,7 +106,35 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
         self.steps.photo_removed.connect(self._on_steps_photo_removed)
         self.steps.reprint_requested.connect(self.reprint)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.close_box)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.steps, self._on_space)
+        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.setAcceptDrops(True)  # photo files dropped on the page
         self._refresh()
+
+    def _on_space(self) -> None:
+        """The space bar takes the photo on a photo step; elsewhere it presses the button."""
+        step = self.view.step if self.view else None
+        if step is not None and step.kind is StepKind.PHOTO:
+            self.photo_from_camera()
+            return
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton):
+            focused.animateClick()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        step = self.view.step if self.view else None
+        if step is None or step.kind is not StepKind.PHOTO:
+            self.feedback(
+                Feedback(self.tr("Drop photos on a photo step of the inspection."), Level.INFO)
+            )
+            return
+        event.acceptProposedAction()
+        self.add_photo_files(paths)
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -120,7 +150,7 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
     def show_inspection(self, view: InspectionView) -> None:
         self.view = view
         self.steps.scale = tuple(self.session.services.grades())
-        self.steps.camera_ready = self.camera_frame() is not None
+        self.steps.camera_ready = self.camera_capture() is not None
         self._load_thumbnails(view)
         self.steps.show_view(view)
 

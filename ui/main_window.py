@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from receiving_station.ports import CameraFrame, ScanSource
+from receiving_station.ports import ScanSource
 from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
 from ui.admin_page import AdminPage
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.login_page = LoginPage(app.demo)
         self.receive_page = ReceivePage(self.session)
         self.inspect_page = InspectPage(
-            self.session, app.config.workflows_dir, self._camera_picture
+            self.session, app.config.workflows_dir, self._camera_capture
         )
         self.inspect_page.user_switched.connect(self._on_inspect_page_user_switched)
         self.inspect_page.label_queued.connect(self.print_labels)
@@ -303,8 +304,9 @@ class MainWindow(QMainWindow):
         )
         self.print_labels()
 
-    def _camera_picture(self) -> CameraFrame | None:
-        return self.camera.preview.frame if self.camera.running else None
+    def _camera_capture(self) -> Callable[[], bytes] | None:
+        source = self.camera.source if self.camera.running else None
+        return getattr(source, "capture", None)
 
     def _on_inspect_page_user_switched(self, who: Who) -> None:
         self.session.set_user(who)

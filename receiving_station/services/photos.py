@@ -1,6 +1,7 @@
 """Photos taken during an inspection: stored in the shared database with their SHA-256, and
-recorded as the photo step's answer. The UI prepares the image (a JPEG, long side at most
-1600 px); the core checks what it is given before a byte is saved."""
+recorded as the photo step's answer. Whatever the camera or a file gives becomes a JPEG
+(long side at most 1600 px) and a thumbnail, made by the station's photo preparer before
+a byte is saved; what cannot be read is refused with the reason."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import datetime
 
 from receiving_station.errors import BadPhoto
 from receiving_station.i18n import QT_TRANSLATE_NOOP
-from receiving_station.ports import UnitOfWorkFactory
+from receiving_station.ports import PhotoPreparer, UnitOfWorkFactory
 from receiving_station.services.context import Actor
 from receiving_station.services.inspection import (
     Inspector,
@@ -22,11 +23,7 @@ from receiving_station.services.inspection_views import InspectionView
 from workflows.definition import StepKind
 from workflows.engine import Engine, Progress
 
-MAX_BYTES = 8 * 1024 * 1024
-_MAGIC = {"image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG\r\n\x1a\n"}
-
 NOT_AN_IMAGE = QT_TRANSLATE_NOOP("errors", "it is not a JPEG or PNG image")
-TOO_BIG = QT_TRANSLATE_NOOP("errors", "it is larger than 8 MB")
 NO_PHOTO_STEP = QT_TRANSLATE_NOOP("errors", "the step on screen takes no photo")
 STEP_FULL = QT_TRANSLATE_NOOP("errors", "this step already has all the photos it takes")
 
@@ -38,16 +35,11 @@ def add_photo(
     seen_version: int,
     now: datetime,
     inspector: Inspector,
-    content: bytes,
-    mime: str,
-    width: int,
-    height: int,
+    preparer: PhotoPreparer,
+    data: bytes,
 ) -> InspectionView:
-    magic = _MAGIC.get(mime)
-    if magic is None or not content.startswith(magic) or width <= 0 or height <= 0:
-        raise BadPhoto(reason=NOT_AN_IMAGE)
-    if len(content) > MAX_BYTES:
-        raise BadPhoto(reason=TOO_BIG)
+    """Store a photo (from the camera or a file) as the photo step's next answer."""
+    prepared = preparer.prepare(data)  # before the transaction: no lock while decoding
     with uow_factory() as uow:
         inspection = open_for_change(uow, actor, inspection_id, seen_version)
         engine = Engine(workflow_of(uow, inspection), inspection.category, inspector.library.scale)
@@ -60,15 +52,7 @@ def add_photo(
             raise BadPhoto(reason=STEP_FULL)
         assert inspection.id is not None
         photo = uow.photos.add(
-            inspection.id,
-            step.id,
-            now,
-            actor.user_id,
-            actor.station_id,
-            content,
-            mime,
-            width,
-            height,
+            ("inspection", inspection.id), step.id, now, actor.user_id, actor.station_id, prepared
         )
         inspection.progress = engine.answer(progress, (*refs, f"photo:{photo.id}")).to_json()
         uow.inspections.save(inspection)

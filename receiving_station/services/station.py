@@ -26,6 +26,7 @@ from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, Unk
 from receiving_station.ports import (
     Clock,
     MessageTransport,
+    PhotoPreparer,
     Printer,
     ScanClassifier,
     UnitOfWorkFactory,
@@ -90,6 +91,7 @@ class StationServices(AdminServices):
         transport: MessageTransport | None = None,
         import_folder: Path | None = None,
         window_days: int = 30,
+        photo_preparer: PhotoPreparer | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -102,6 +104,7 @@ class StationServices(AdminServices):
         self.transport = transport
         self.import_folder = import_folder
         self.window_days = window_days
+        self.photo_preparer = photo_preparer
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -281,15 +284,11 @@ class StationServices(AdminServices):
         )
 
     def add_photo(
-        self,
-        actor: Actor,
-        inspection_id: int,
-        seen_version: int,
-        content: bytes,
-        mime: str,
-        width: int,
-        height: int,
+        self, actor: Actor, inspection_id: int, seen_version: int, data: bytes
     ) -> InspectionView:
+        """A photo (a camera capture or a file's bytes) for the photo step on screen."""
+        if self.photo_preparer is None:
+            raise NotFound(what="photo preparer")
         return photos.add_photo(
             self.uow_factory,
             actor,
@@ -297,10 +296,8 @@ class StationServices(AdminServices):
             seen_version,
             self._now(),
             self._inspector(),
-            content,
-            mime,
-            width,
-            height,
+            self.photo_preparer,
+            data,
         )
 
     def remove_photo(
@@ -316,6 +313,14 @@ class StationServices(AdminServices):
             step_id,
             ref,
         )
+
+    def photo_thumbnail(self, photo_ref: str) -> bytes:
+        """A stored photo's thumbnail, checked against its SHA-256."""
+        with self.uow_factory(readonly=True) as uow:
+            found = uow.photos.thumbnail(int(photo_ref.removeprefix("photo:")))
+        if found is None:
+            raise NotFound(what=photo_ref)
+        return found
 
     def photo(self, photo_ref: str) -> bytes:
         """The bytes of a stored photo (``photo:ID``), checked against their SHA-256."""

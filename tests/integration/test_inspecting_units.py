@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import cv2
+import numpy as np
 import pytest
 
 from receiving_station.domain.model import InspectionStatus, RmaLine, RmaStatus
@@ -24,7 +26,15 @@ from receiving_station.services.station import StationServices
 from tests.world import World
 from workflows.definition import StepKind
 
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+def _jpeg() -> bytes:
+    """A real photo: a 800 × 600 JPEG the station decodes."""
+    image = np.full((600, 800, 3), 180, np.uint8)
+    cv2.rectangle(image, (100, 100), (500, 400), (30, 60, 200), -1)
+    return bytes(cv2.imencode(".jpg", image)[1].tobytes())
+
+
+JPEG = _jpeg()
 GOOD_YES = {"tags_attached", "powers_on", "data_wiped", "parts_complete", "same_model"}
 
 
@@ -54,7 +64,7 @@ def walk(
         i = view.inspection
         assert i.id is not None
         if step.kind is StepKind.PHOTO:
-            view = services.add_photo(actor, i.id, i.version, JPEG, "image/jpeg", 800, 600)
+            view = services.add_photo(actor, i.id, i.version, JPEG)
             continue
         value = answers.get(step.id, default(step))
         view = services.inspection_step(actor, i.id, i.version, "answer", value)
@@ -261,7 +271,7 @@ def test_the_damaged_workflow_cannot_complete_without_its_photos(world: World):
     assert view.workflow.id == "damaged"
     i = view.inspection
     assert i.id is not None
-    view = world.dock1.add_photo(world.actor("bruno"), i.id, i.version, JPEG, "image/jpeg", 8, 6)
+    view = world.dock1.add_photo(world.actor("bruno"), i.id, i.version, JPEG)
     view = world.dock1.inspection_step(
         world.actor("bruno"), i.id, view.inspection.version, "goto", "grade"
     )
@@ -281,9 +291,7 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_saved(world: World):
     i = view.inspection
     assert i.id is not None
     with pytest.raises(BadPhoto):
-        world.dock1.add_photo(
-            world.actor("bruno"), i.id, i.version, b"%PDF-1.4", "image/jpeg", 8, 6
-        )
+        world.dock1.add_photo(world.actor("bruno"), i.id, i.version, b"%PDF-1.4")
     assert world.count("photos") == 0
 
 
