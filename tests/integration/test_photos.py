@@ -1,0 +1,73 @@
+"""Photos as evidence in the shared database: what one station stores, another reads after
+a restart through its own connection; a damaged photo or thumbnail is caught by its
+checksum. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+
+import cv2
+import numpy as np
+import pytest
+from sqlalchemy import text
+
+from data.engine import make_engine
+from data.uow import SqlUnitOfWorkFactory
+from receiving_station.errors import CorruptPhoto
+from receiving_station.services.station import StationServices
+from scanners.classifier import ScanClassifier
+from tests.integration.test_inspecting_units import line, scan_unit
+from tests.world import World
+
+
+def photo(width: int, height: int) -> bytes:
+    image = np.full((height, width, 3), 90, np.uint8)
+    cv2.putText(image, "DENT", (50, height // 2), cv2.FONT_HERSHEY_SIMPLEX, 4, (0, 0, 255), 8)
+    return bytes(cv2.imencode(".jpg", image)[1].tobytes())
+
+
+def stored_photo(world: World, data: bytes) -> str:
+    world.add_rma("RMA-700001", lines=(line("AP-70", 1, gtin="4006381333931"),))
+    receipt = world.receive("RMA-700001")
+    view = scan_unit(world, receipt, "4006381333931", damaged=True)
+    i = view.inspection
+    assert i.id is not None
+    view = world.dock1.add_photo(world.actor("bruno"), i.id, i.version, data)
+    assert view.step is not None
+    (ref,) = view.progress.answers[view.step.id]
+    return str(ref)
+
+
+def test_a_photo_is_read_back_by_another_station_after_a_restart(world: World):
+    ref = stored_photo(world, photo(3000, 2000))
+    world.engine.dispose()  # the station closes
+    url = world.engine.url.render_as_string(hide_password=False)
+    other = make_engine(url)  # another station, its own connection
+    try:
+        services = StationServices(
+            SqlUnitOfWorkFactory(other), ScanClassifier(), world.clock, world.station_ids["DOCK-2"]
+        )
+        content = services.photo(ref)
+        thumbnail = services.photo_thumbnail(ref)
+    finally:
+        other.dispose()
+    image = cv2.imdecode(np.frombuffer(content, np.uint8), cv2.IMREAD_COLOR)
+    assert image.shape[:2] == (1067, 1600)  # long side 1600
+    thumb = cv2.imdecode(np.frombuffer(thumbnail, np.uint8), cv2.IMREAD_COLOR)
+    assert thumb.shape[:2] == (160, 240)
+    with world.engine.connect() as conn:
+        digest = conn.execute(text("SELECT sha256 FROM photos")).scalar_one()
+    assert hashlib.sha256(content).hexdigest() == digest
+
+
+@pytest.mark.parametrize("column", ["content", "thumbnail"])
+def test_a_photo_damaged_in_storage_is_caught_by_its_checksum(world: World, column: str):
+    ref = stored_photo(world, photo(800, 600))
+    with world.engine.begin() as conn:
+        data = conn.execute(text(f"SELECT {column} FROM photos")).scalar_one()
+        damaged = bytes(data[:-10]) + b"\x00" * 10
+        conn.execute(text(f"UPDATE photos SET {column} = :d"), {"d": damaged})
+    read = world.dock2.photo if column == "content" else world.dock2.photo_thumbnail
+    with pytest.raises(CorruptPhoto) as caught:
+        read(ref)
+    assert "does not match its checksum" in str(caught.value)
