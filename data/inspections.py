@@ -70,6 +70,10 @@ class SqlInspections(_Repo):
             raise StaleRecord(what=inspection.reference)
         inspection.version += 1
 
+    def by_lpn(self, lpn: str) -> Inspection | None:
+        row = self.conn.execute(select(inspections).where(inspections.c.lpn == lpn)).first()
+        return _inspection(row) if row else None
+
     def for_receipt(self, receipt_id: int) -> Sequence[Inspection]:
         rows = self.conn.execute(
             select(inspections)

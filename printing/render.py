@@ -59,7 +59,7 @@ class LabelData:
 
 
 @cache
-def _fonts() -> tuple[str, str]:
+def fonts() -> tuple[str, str]:
     """DejaVu Sans when installed (every accent, the arrow), else Helvetica."""
     for folder in FONT_DIRS:
         regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
@@ -91,7 +91,7 @@ def fit(
 
 def render_pdf(label: LabelData) -> bytes:
     t = label.template
-    regular, bold = _fonts()
+    regular, bold = fonts()
     out = io.BytesIO()
     c = Canvas(out, pagesize=(t.width * MM, t.height * MM), pageCompression=0)
     c.setTitle(f"{t.id} {label.values.get('lpn', '')}")

@@ -96,6 +96,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
     workflows = WorkflowStore(config.workflows_dir)
     for error in workflows.reload():
         log.warning("workflow definitions: %s", error)
+    from printing.evidence import EvidencePdf
     from printing.renderer import TemplateRenderer
     from printing.transports import printer_for
 
@@ -118,6 +119,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         import_folder=Path(config.import_folder).expanduser() if config.import_folder else None,
         window_days=config.window_days,
         photo_preparer=OpenCvPhotos(),
+        evidence_renderer=EvidencePdf(),
+        language=config.language or "en",
     )
     scanner = config.scanner
     app = StationApp(

@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="add demo people, stations and RMAs")
     demo.add_argument("--rmas", type=int, default=500, metavar="N")
     demo.add_argument("--seed", type=int, default=7)
+    evidence = sub.add_parser(
+        "evidence", help="an evidence pack (PDF) for an RMA, order, tracking number or plate"
+    )
+    evidence.add_argument("key", metavar="RMA-OR-LPN")
+    evidence.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    evidence.add_argument("--language", choices=["en", "fr"])
     look = sub.add_parser("lookup", help="print as JSON what a scan resolves to")
     look.add_argument("text")
     classify = sub.add_parser(
@@ -167,6 +173,8 @@ def _run(args: argparse.Namespace) -> int:
         return _workflows_check(Path(args.path) if args.path else config.workflows_dir)
     if command == "label":
         return cli_labels.label(config, args)
+    if command == "evidence":
+        return cli_labels.evidence(config, args)
     if command == "print-test":
         return cli_labels.print_test(config, args.printer)
     if command == "demo-sheet":

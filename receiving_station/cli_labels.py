@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from pathlib import Path
 
@@ -147,4 +148,18 @@ def commands_sheet(output: str, language: str, letter: bool) -> int:
         letter=letter,
     )
     print(output)
+    return 0
+
+
+def evidence(config: Config, args: argparse.Namespace) -> int:
+    """``receiving-station evidence KEY -o FILE.pdf``: the evidence pack, for a claim."""
+    from receiving_station.bootstrap import bootstrap
+
+    app = bootstrap(config)
+    try:
+        pdf, summary = app.services.evidence_pack(None, args.key, args.language or "")
+    finally:
+        app.close()
+    Path(args.output).write_bytes(pdf)
+    print(json.dumps({**summary, "output": args.output}, ensure_ascii=False))
     return 0

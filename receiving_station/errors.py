@@ -107,6 +107,12 @@ class CorruptPhoto(EnvironmentFailure):
     )
 
 
+class FileNotWritten(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} cannot be written ({detail}). Choose another folder and try again."
+    )
+
+
 class BadPhoto(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors", "This photo cannot be used: {reason}. Nothing was saved."

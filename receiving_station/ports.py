@@ -126,6 +126,9 @@ class InspectionRepository(Protocol):
         ...
 
     def for_receipt(self, receipt_id: int) -> Sequence[Inspection]: ...
+    def by_lpn(self, lpn: str) -> Inspection | None:
+        """The unit a license plate was issued to."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,12 @@ class PreparedPhoto:
     width: int
     height: int
     thumbnail: bytes
+
+
+class EvidenceRenderer(Protocol):
+    def render(self, evidence: Any, language: str) -> bytes:
+        """An evidence pack (``services.evidence.Evidence``) as a PDF."""
+        ...
 
 
 class PhotoPreparer(Protocol):

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from data.demo import seed_people
 from data.uow import SqlUnitOfWorkFactory
+from printing.evidence import EvidencePdf
 from printing.renderer import TemplateRenderer
 from printing.transports import FolderPrinter
 from receiving_station.domain.model import Rma, RmaLine, RmaStatus
@@ -82,6 +83,7 @@ class World:
             printer=printer or FolderPrinter(self.label_folder / station),
             transport=transport,
             photo_preparer=OpenCvPhotos(),
+            evidence_renderer=EvidencePdf(),
         )
 
     @cached_property

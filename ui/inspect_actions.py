@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from receiving_station.errors import BadPhoto
+from receiving_station.errors import BadPhoto, FileNotWritten
 from receiving_station.services.inspection_views import InspectionView
 from ui.banner import Banner
 from ui.errors import Feedback, Level
@@ -137,6 +137,43 @@ class PhotoActions(_Page):
             lambda actor, i, v: services.remove_photo(actor, i, v, step_id, ref),
             self._on_stepped,
         )
+
+
+class EvidenceActions(_Page):
+    parcel: Any
+
+    def _on_evidence_button_clicked(self) -> None:
+        if not self.parcel or not self.parcel.rma_numbers:
+            return
+        number = self.parcel.rma_numbers[0]
+        path, _ = QFileDialog.getSaveFileName(
+            self if isinstance(self, QWidget) else None,
+            translate("InspectPage", "Save the evidence pack"),
+            f"evidence-{number}.pdf",
+            translate("InspectPage", "PDF (*.pdf)"),
+        )
+        if path:
+            self.save_evidence(number, path)
+
+    def save_evidence(self, key: str, path: str) -> None:
+        """The evidence pack of ``key`` (an RMA or a license plate) written to ``path``,
+        off the GUI thread."""
+        who, services = self.session.who, self.session.services
+        if who is None:
+            return
+
+        def work() -> None:
+            pdf, _summary = services.evidence_pack(who.actor, key)
+            try:
+                Path(path).write_bytes(pdf)
+            except OSError as exc:
+                raise FileNotWritten(path=path, detail=exc.strerror or str(exc)) from None
+
+        def done(_r: None) -> None:
+            words = translate("InspectPage", "Evidence pack of {key} saved to {path}.")
+            self.feedback(Feedback(words.format(key=key, path=path), Level.SUCCESS))
+
+        self.session.run(work, done, lambda feedback, _e: self.feedback(feedback))
 
 
 class LabelActions(_Page):

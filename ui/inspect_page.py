@@ -31,7 +31,7 @@ from receiving_station.services.inspection_views import InspectionView, ParcelVi
 from receiving_station.services.station import LoggedIn
 from ui.banner import Banner
 from ui.errors import Feedback, Level, describe
-from ui.inspect_actions import LabelActions, PhotoActions
+from ui.inspect_actions import EvidenceActions, LabelActions, PhotoActions
 from ui.labels import disposition_label
 from ui.parcel_panel import ParcelPanel
 from ui.session import StationSession, Who
@@ -40,7 +40,7 @@ from ui.step_summary import language
 from workflows.definition import StepKind, text
 
 
-class InspectPage(PhotoActions, LabelActions, QWidget):
+class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
     user_switched = Signal(object)
     label_queued = Signal()
     """A label waits in the print queue: the window sends it to the printer."""
@@ -72,8 +72,14 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
         )
         self.search.setAccessibleName(self.tr("Parcel label or item code"))
         self.go_button = QPushButton(self.tr("Find"))
+        self.evidence_button = QPushButton(self.tr("Evidence pack…"))
+        self.evidence_button.setAccessibleName(
+            self.tr("Save the evidence pack of this parcel as a PDF")
+        )
+        self.evidence_button.setEnabled(False)
         row.addWidget(self.search, 1)
         row.addWidget(self.go_button)
+        row.addWidget(self.evidence_button)
         layout.addLayout(row)
         self.banner = Banner()
         layout.addWidget(self.banner)
@@ -96,6 +102,7 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
 
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.go_button.clicked.connect(self._on_search_return_pressed)
+        self.evidence_button.clicked.connect(self._on_evidence_button_clicked)
         self.close_button.clicked.connect(self.close_box)
         self.steps.answered.connect(self._on_steps_answered)
         self.steps.moved.connect(self._on_steps_moved)
@@ -140,6 +147,7 @@ class InspectPage(PhotoActions, LabelActions, QWidget):
 
     def _refresh(self) -> None:
         self.parcel_panel.show_parcel(self.parcel)
+        self.evidence_button.setEnabled(bool(self.parcel and self.parcel.rma_numbers))
 
     def show_parcel(self, parcel: ParcelView) -> None:
         self.parcel = parcel

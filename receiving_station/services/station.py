@@ -25,6 +25,7 @@ from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
 from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, UnknownScan
 from receiving_station.ports import (
     Clock,
+    EvidenceRenderer,
     MessageTransport,
     PhotoPreparer,
     Printer,
@@ -34,6 +35,7 @@ from receiving_station.ports import (
 from receiving_station.services import (
     auth,
     decisions,
+    evidence,
     exceptions,
     importing,
     inspection,
@@ -92,6 +94,8 @@ class StationServices(AdminServices):
         import_folder: Path | None = None,
         window_days: int = 30,
         photo_preparer: PhotoPreparer | None = None,
+        evidence_renderer: EvidenceRenderer | None = None,
+        language: str = "en",
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -105,6 +109,9 @@ class StationServices(AdminServices):
         self.import_folder = import_folder
         self.window_days = window_days
         self.photo_preparer = photo_preparer
+        self.evidence_renderer = evidence_renderer
+        self.language = language
+        """The station's language: what its documents are written in unless asked."""
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -313,6 +320,17 @@ class StationServices(AdminServices):
             step_id,
             ref,
         )
+
+    def evidence_pack(
+        self, actor: Actor | None, key: str, language: str = ""
+    ) -> tuple[bytes, dict[str, Any]]:
+        """The evidence pack (PDF) of an RMA, order, tracking number or license plate, and
+        a short summary; ``actor`` None: the command line."""
+        if self.evidence_renderer is None:
+            raise NotFound(what="evidence renderer")
+        found = evidence.gather(self.uow_factory, actor, self.readable(key), self._now())
+        pdf = self.evidence_renderer.render(found, language or self.language)
+        return pdf, evidence.describe(found)
 
     def photo_thumbnail(self, photo_ref: str) -> bytes:
         """A stored photo's thumbnail, checked against its SHA-256."""

@@ -203,3 +203,17 @@ def test_a_file_that_cannot_be_used_is_named_and_nothing_changes(
     settle(qtbot, page)
     assert on_step(page) == "damage_photos"
     assert photos_of(world) == []
+
+
+def test_the_evidence_pack_of_the_open_parcel_is_saved_as_a_pdf(
+    qtbot: QtBot, inspecting: tuple[InspectPage, World], tmp_path: Path
+):
+    page, _world = inspecting
+    assert page.evidence_button.isEnabled()
+    target = tmp_path / "claim.pdf"
+    page.save_evidence("RMA-100001", str(target))
+    qtbot.waitUntil(lambda: page.banner.level is Level.SUCCESS, timeout=8000)
+    assert "Evidence pack of RMA-100001 saved" in page.banner.text.text()
+    assert target.read_bytes().startswith(b"%PDF")
+    page.save_evidence("RMA-100001", str(tmp_path / "no-such-folder" / "claim.pdf"))
+    qtbot.waitUntil(lambda: "cannot be written" in page.banner.text.text(), timeout=8000)
