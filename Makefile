@@ -52,6 +52,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/inspection.py
 	$(PY) bench/labels.py
 	$(PY) bench/lookup.py
+	$(PY) bench/photos.py
 
 screenshots: system-test $(VENV)/.dev $(QM)
 	xvfb-run -a -s "-screen 0 2400x1500x24" $(PY) scripts/screenshots.py docs/screenshots en fr

@@ -80,7 +80,9 @@ def inspect_screens(
     settle(app, 250)
     photo = QImage(640, 480, QImage.Format.Format_RGB888)
     photo.fill(QColor("#8a9bb0"))
-    page.add_photo_image(photo)
+    photo_path = Path(tempfile.mkdtemp(prefix="rs-shots-photo-")) / "unit.jpg"
+    photo.save(str(photo_path), "JPEG")
+    page.add_photo_file(str(photo_path))
     settle(app, 400)
     page._step("skip")
     settle(app, 250)
@@ -90,11 +92,26 @@ def inspect_screens(
     page.steps.completed.emit("", "")
     settle(app, 800)
     window.grab().save(str(out / f"inspect-label-{lang}.png"))
+
+
+def capture_screen(
+    app: QApplication, window: MainWindow, station: Any, out: Path, lang: str
+) -> None:
+    """A damaged unit's photo step, the camera beside it: one photo taken from the camera."""
+    services = station.services
+    window.session.run(
+        lambda: services.login_badge("BDG-1002"), window._on_logged_in, window._on_login_failed
+    )
+    settle(app)
+    page = window.inspect_page
+    window.show_page(page)
+    page.handle_scan("RMA-000001")
+    settle(app)
     page.damaged.setChecked(True)
-    page.handle_scan(rma.lines[1].gtin)
-    settle(app, 400)
-    page.add_photo_image(photo)
-    settle(app, 600)
+    page.handle_scan(services.lookup("RMA-000001").lines[1].gtin)
+    settle(app, 800)
+    page.photo_from_camera()
+    settle(app, 1200)
     window.grab().save(str(out / f"inspect-damaged-{lang}.png"))
 
 
@@ -207,6 +224,7 @@ def main(out: Path, language: str = "en") -> None:
     window.camera_button.click()  # last: the camera dock widens the window for good
     settle(app, 2500)
     window.grab().save(str(out / f"camera-{language}.png"))
+    capture_screen(app, window, station, out, language)
     window.camera.stop()
     window.close()
     station.close()

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.login_page = LoginPage(app.demo)
-        self.receive_page = ReceivePage(self.session)
+        self.receive_page = ReceivePage(self.session, self._camera_capture)
         self.inspect_page = InspectPage(
             self.session, app.config.workflows_dir, self._camera_capture
         )

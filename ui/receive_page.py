@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -25,17 +26,24 @@ from PySide6.QtWidgets import (
 
 from receiving_station.domain.model import ExceptionCase, PackagingCondition, Receipt
 from receiving_station.domain.scan import ScanKind
+from receiving_station.ports import PreparedPhoto
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.services.station import CommandScanned, LoggedIn, ProductScanned
 from receiving_station.services.units import UnitMatch, UnitVerdict, identify_unit
 from receiving_station.views import RmaView
 from ui.banner import Banner
 from ui.errors import Feedback, Level, describe
+from ui.parcel_photos import ParcelPhotos
 from ui.session import StationSession, Who
 
 
 class ReceivePage(QWidget):
-    def __init__(self, session: StationSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: StationSession,
+        camera_capture: Callable[[], Callable[[], bytes] | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("receivePage")
         self.session = session
@@ -87,6 +95,11 @@ class ReceivePage(QWidget):
         actions.addWidget(self.register_button)
         actions.addWidget(self.receive_button)
         layout.addLayout(actions)
+        self.parcel_photos = ParcelPhotos(session, camera_capture)
+        self.parcel_photos.said.connect(self.feedback)
+        self.parcel_photos.setVisible(False)
+        self.damaged.toggled.connect(self.parcel_photos.setVisible)
+        layout.addWidget(self.parcel_photos)
 
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.find_button.clicked.connect(self._on_search_return_pressed)
@@ -295,6 +308,7 @@ class ReceivePage(QWidget):
         self.unknown_text = ""
         self.unit = None
         self.damaged.setChecked(False)
+        self.parcel_photos.clear()
         self.note.clear()
         self.search.clear()
         self.stack.setCurrentWidget(self.empty)
@@ -340,7 +354,9 @@ class ReceivePage(QWidget):
                 )
             )
         elif isinstance(result, CommandScanned):
-            if result.command == "DONE":
+            if result.command == "PHOTO" and self.damaged.isChecked():
+                self.parcel_photos.take_photo()
+            elif result.command == "DONE":
                 self._on_receive_button_clicked()
             elif result.command == "CANCEL":
                 self.clear()
@@ -382,19 +398,26 @@ class ReceivePage(QWidget):
         who, outcome = self.session.who, self.outcome
         if who is None or outcome is None:
             return
-        packaging, note = self._parcel_condition()
+        packaging, note, photos = self._parcel_condition()
         self.session.run(
             lambda: self.session.services.receive(
-                who.actor, [outcome.rma.id], packaging=packaging, note=note, lead_badge=lead_badge
+                who.actor,
+                [outcome.rma.id],
+                packaging=packaging,
+                note=note,
+                lead_badge=lead_badge,
+                photos=photos,
             ),
             lambda receipt: self._on_received(outcome.rma, receipt),
             lambda feedback, _e: self.feedback_only(feedback),
         )
 
-    def _parcel_condition(self) -> tuple[PackagingCondition, str]:
+    def _parcel_condition(self) -> tuple[PackagingCondition, str, list[PreparedPhoto]]:
+        """The packaging, the note and (damaged packaging) the parcel's photos."""
         damaged = self.damaged.isChecked()
         packaging = PackagingCondition.DAMAGED if damaged else PackagingCondition.GOOD
-        return packaging, self.note.text()
+        photos = list(self.parcel_photos.photos) if damaged else []
+        return packaging, self.note.text(), photos
 
     def feedback_only(self, feedback: Feedback) -> None:
         self.banner.show_feedback(feedback)
@@ -414,10 +437,10 @@ class ReceivePage(QWidget):
         who, text = self.session.who, self.unknown_text
         if who is None or not text:
             return
-        packaging, note = self._parcel_condition()
+        packaging, note, photos = self._parcel_condition()
         self.session.run(
             lambda: self.session.services.register_unidentified(
-                who.actor, text, note=note, packaging=packaging
+                who.actor, text, note=note, packaging=packaging, photos=photos
             ),
             self._on_registered,
             lambda feedback, _e: self.feedback_only(feedback),

@@ -278,7 +278,7 @@ class StepPanel(SummaryMixin, QFrame):
         refs = list(given) if isinstance(given, tuple) else []
         full = len(refs) >= step.max_photos
         actions = QHBoxLayout()
-        camera = QPushButton(self.tr("Take photo (camera)"))
+        camera = QPushButton(self.tr("Take photo (camera, Space)"))
         camera.setObjectName("primary")
         camera.setEnabled(self.camera_ready and not full)
         camera.clicked.connect(self.photo_from_camera.emit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,12 +26,13 @@ from receiving_station.errors import (
     LeadApprovalRefused,
     NotFound,
     PolicyBreach,
+    RuleViolation,
     StaleRecord,
     StationError,
     UnknownScan,
 )
 from receiving_station.i18n import QT_TRANSLATE_NOOP
-from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.ports import PreparedPhoto, UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.lookup import find_rma, rma_view
 from receiving_station.services.messages import customer_message, team_message
@@ -140,12 +142,15 @@ def receive_parcel(
     note: str = "",
     lead_badge: str | None = None,
     scanned_text: str = "",
+    photos: Sequence[PreparedPhoto] = (),
 ) -> Receipt:
     """Receive one parcel holding the returns of ``rma_ids``. Never twice for the same RMA.
 
     An RMA outside its window, cancelled or declined needs ``lead_badge``: the badge of an
-    active lead or admin, checked here whatever the UI did.
+    active lead or admin, checked here whatever the UI did. Damaged packaging needs
+    ``photos`` of the parcel, taken before it is opened.
     """
+    _check_parcel_photos(packaging, photos)
     try:
         with uow_factory() as uow:
             user, station = load_actor(uow, actor, Action.RECEIVE_PARCEL)
@@ -183,6 +188,8 @@ def receive_parcel(
                     scanned_text=scanned_text,
                 )
             )
+            assert receipt.id is not None
+            _store_parcel_photos(uow, receipt.id, photos, now, user.id, station.id)
             for rma, before, breach in rmas:
                 uow.audit.add(
                     AuditEvent(
@@ -199,6 +206,7 @@ def receive_parcel(
                             "packaging": packaging.value,
                             "breach": breach,
                             "approved_by": approved_by,
+                            "photos": len(photos),
                         },
                     )
                 )
@@ -230,6 +238,31 @@ def receive_parcel(
         raise
 
 
+class PackagingPhotosNeeded(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The packaging is damaged: photograph the parcel before it is opened (at least one "
+        "photo). Nothing was saved.",
+    )
+
+
+def _check_parcel_photos(packaging: PackagingCondition, photos: Sequence[PreparedPhoto]) -> None:
+    if packaging is PackagingCondition.DAMAGED and not photos:
+        raise PackagingPhotosNeeded()
+
+
+def _store_parcel_photos(
+    uow: UnitOfWork,
+    receipt_id: int,
+    photos: Sequence[PreparedPhoto],
+    now: datetime,
+    user_id: int,
+    station_id: int,
+) -> None:
+    for photo in photos:
+        uow.photos.add(("receipt", receipt_id), "packaging", now, user_id, station_id, photo)
+
+
 def release_parcel(uow_factory: UnitOfWorkFactory, actor: Actor) -> None:
     """Let go of whatever this station holds (the receiver cleared the screen or logged out)."""
     with uow_factory() as uow:
@@ -244,8 +277,10 @@ def register_unidentified_parcel(
     now: datetime,
     note: str = "",
     packaging: PackagingCondition = PackagingCondition.GOOD,
+    photos: Sequence[PreparedPhoto] = (),
 ) -> ExceptionCase:
     """Receive a parcel nobody can match and set it aside in quarantine for a lead."""
+    _check_parcel_photos(packaging, photos)
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.REGISTER_UNIDENTIFIED)
         assert station.id is not None
@@ -261,6 +296,8 @@ def register_unidentified_parcel(
                 scanned_text=scanned_text,
             )
         )
+        assert receipt.id is not None
+        _store_parcel_photos(uow, receipt.id, photos, now, user.id, station.id)
         case = uow.exceptions.add(
             ExceptionCase(
                 id=None,

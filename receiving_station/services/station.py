@@ -6,7 +6,7 @@ thread; it holds no state of its own and is safe to call from several threads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from receiving_station.ports import (
     EvidenceRenderer,
     MessageTransport,
     PhotoPreparer,
+    PreparedPhoto,
     Printer,
     ScanClassifier,
     UnitOfWorkFactory,
@@ -35,14 +36,12 @@ from receiving_station.ports import (
 from receiving_station.services import (
     auth,
     decisions,
-    evidence,
     exceptions,
     importing,
     inspection,
     labels,
     lookup,
     outbox,
-    photos,
     receiving,
 )
 from receiving_station.services.admin import AdminServices
@@ -51,6 +50,7 @@ from receiving_station.services.importing import ImportReport
 from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.labels import Labeling
+from receiving_station.services.photo_services import PhotoServices
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.views import RmaView
 from workflows.definition import Grade
@@ -79,7 +79,7 @@ class ProductScanned:
 ScanResult = ScanOutcome | LoggedIn | CommandScanned | ProductScanned
 
 
-class StationServices(AdminServices):
+class StationServices(AdminServices, PhotoServices):
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,
@@ -171,7 +171,9 @@ class StationServices(AdminServices):
         packaging: PackagingCondition = PackagingCondition.GOOD,
         note: str = "",
         lead_badge: str | None = None,
+        photos: Sequence[PreparedPhoto] = (),
     ) -> Receipt:
+        """Receive a parcel; damaged packaging needs ``photos`` (from ``prepare_photo``)."""
         badge = self.readable(lead_badge).text if lead_badge else None
         return receiving.receive_parcel(
             self.uow_factory,
@@ -181,6 +183,7 @@ class StationServices(AdminServices):
             packaging=packaging,
             note=note,
             lead_badge=badge,
+            photos=photos,
         )
 
     def register_unidentified(
@@ -189,9 +192,16 @@ class StationServices(AdminServices):
         scanned_text: str,
         note: str = "",
         packaging: PackagingCondition = PackagingCondition.GOOD,
+        photos: Sequence[PreparedPhoto] = (),
     ) -> ExceptionCase:
         return receiving.register_unidentified_parcel(
-            self.uow_factory, actor, scanned_text, self._now(), note=note, packaging=packaging
+            self.uow_factory,
+            actor,
+            scanned_text,
+            self._now(),
+            note=note,
+            packaging=packaging,
+            photos=photos,
         )
 
     def release(self, actor: Actor) -> None:
@@ -289,64 +299,6 @@ class StationServices(AdminServices):
             reason=reason,
             label=self.labeling,
         )
-
-    def add_photo(
-        self, actor: Actor, inspection_id: int, seen_version: int, data: bytes
-    ) -> InspectionView:
-        """A photo (a camera capture or a file's bytes) for the photo step on screen."""
-        if self.photo_preparer is None:
-            raise NotFound(what="photo preparer")
-        return photos.add_photo(
-            self.uow_factory,
-            actor,
-            inspection_id,
-            seen_version,
-            self._now(),
-            self._inspector(),
-            self.photo_preparer,
-            data,
-        )
-
-    def remove_photo(
-        self, actor: Actor, inspection_id: int, seen_version: int, step_id: str, ref: str
-    ) -> InspectionView:
-        return photos.remove_photo(
-            self.uow_factory,
-            actor,
-            inspection_id,
-            seen_version,
-            self._now(),
-            self._inspector(),
-            step_id,
-            ref,
-        )
-
-    def evidence_pack(
-        self, actor: Actor | None, key: str, language: str = ""
-    ) -> tuple[bytes, dict[str, Any]]:
-        """The evidence pack (PDF) of an RMA, order, tracking number or license plate, and
-        a short summary; ``actor`` None: the command line."""
-        if self.evidence_renderer is None:
-            raise NotFound(what="evidence renderer")
-        found = evidence.gather(self.uow_factory, actor, self.readable(key), self._now())
-        pdf = self.evidence_renderer.render(found, language or self.language)
-        return pdf, evidence.describe(found)
-
-    def photo_thumbnail(self, photo_ref: str) -> bytes:
-        """A stored photo's thumbnail, checked against its SHA-256."""
-        with self.uow_factory(readonly=True) as uow:
-            found = uow.photos.thumbnail(int(photo_ref.removeprefix("photo:")))
-        if found is None:
-            raise NotFound(what=photo_ref)
-        return found
-
-    def photo(self, photo_ref: str) -> bytes:
-        """The bytes of a stored photo (``photo:ID``), checked against their SHA-256."""
-        with self.uow_factory(readonly=True) as uow:
-            found = uow.photos.content(int(photo_ref.removeprefix("photo:")))
-        if found is None:
-            raise NotFound(what=photo_ref)
-        return found[1]
 
     def close_parcel(self, actor: Actor, receipt_id: int) -> InspectionView | ParcelView:
         return decisions.close_parcel(

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ParcelPhotos</name>
+    <message numerus="yes">
+        <source>%n photo(s) of the parcel</source>
+        <translation>
+            <numerusform>%n photo of the parcel</numerusform>
+            <numerusform>%n photos of the parcel</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message numerus="yes">
         <source>Return window: %n day(s) left, until {date}</source>

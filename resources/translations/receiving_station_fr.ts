@@ -146,6 +146,18 @@
         <translation>Chercher</translation>
     </message>
     <message>
+        <source>Evidence pack…</source>
+        <translation>Dossier de preuves…</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack of this parcel as a PDF</source>
+        <translation>Enregistrer le dossier de preuves de ce colis en PDF</translation>
+    </message>
+    <message>
+        <source>Drop photos on a photo step of the inspection.</source>
+        <translation>Déposez les photos sur une étape photo du contrôle.</translation>
+    </message>
+    <message>
         <source>The {command} command does nothing on the Inspect page.</source>
         <translation>La commande {command} n’a pas d’effet sur la page Contrôle.</translation>
     </message>
@@ -174,8 +186,8 @@
         <translation>Colis clôturé : tous les articles sont comptabilisés.</translation>
     </message>
     <message>
-        <source>Add a photo</source>
-        <translation>Ajouter une photo</translation>
+        <source>Add photos</source>
+        <translation>Ajouter des photos</translation>
     </message>
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
@@ -184,6 +196,18 @@
     <message>
         <source>No camera picture: start the camera (F8) or add a photo from a file.</source>
         <translation>Pas d’image de la caméra : démarrez la caméra (F8) ou ajoutez une photo depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>Enregistrer le dossier de preuves</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Evidence pack of {key} saved to {path}.</source>
+        <translation>Dossier de preuves de {key} enregistré dans {path}.</translation>
     </message>
     <message>
         <source>No label printed here yet: nothing to reprint.</source>
@@ -324,6 +348,44 @@
     <message>
         <source>{found} ({missing} missing)</source>
         <translation>{found} ({missing} manquant(s))</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPhotos</name>
+    <message>
+        <source>Photo of the parcel (camera)</source>
+        <translation>Photo du colis (caméra)</translation>
+    </message>
+    <message>
+        <source>Photo from a file…</source>
+        <translation>Photo depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>Remove the last photo</source>
+        <translation>Retirer la dernière photo</translation>
+    </message>
+    <message>
+        <source>⚠ Photograph the parcel before opening it.</source>
+        <translation>⚠ Photographiez le colis avant de l’ouvrir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) of the parcel</source>
+        <translation>
+            <numerusform>%n photo du colis</numerusform>
+            <numerusform>%n photos du colis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No camera picture: start the camera (F8) or add a photo from a file.</source>
+        <translation>Pas d’image de la caméra : démarrez la caméra (F8) ou ajoutez une photo depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>Photo of the parcel</source>
+        <translation>Photo du colis</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
@@ -1093,8 +1155,8 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Non</translation>
     </message>
     <message>
-        <source>Take photo (camera)</source>
-        <translation>Prendre une photo (caméra)</translation>
+        <source>Take photo (camera, Space)</source>
+        <translation>Prendre une photo (caméra, Espace)</translation>
     </message>
     <message>
         <source>Add photo from a file…</source>
@@ -1420,6 +1482,10 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>La photo {ref} ne correspond plus à sa somme de contrôle : elle a été abîmée dans le stockage. Reprenez-la.</translation>
     </message>
     <message>
+        <source>{path} cannot be written ({detail}). Choose another folder and try again.</source>
+        <translation>Impossible d’écrire {path} ({detail}). Choisissez un autre dossier et recommencez.</translation>
+    </message>
+    <message>
         <source>This photo cannot be used: {reason}. Nothing was saved.</source>
         <translation>Cette photo est inutilisable : {reason}. Rien n’a été enregistré.</translation>
     </message>
@@ -1534,6 +1600,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>an unknown badge</source>
         <translation>un badge inconnu</translation>
+    </message>
+    <message>
+        <source>The packaging is damaged: photograph the parcel before it is opened (at least one photo). Nothing was saved.</source>
+        <translation>L’emballage est endommagé : photographiez le colis avant de l’ouvrir (au moins une photo). Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>it is empty</source>
@@ -1704,10 +1774,6 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>ce n’est pas une image JPEG ou PNG</translation>
     </message>
     <message>
-        <source>it is larger than 8 MB</source>
-        <translation>elle dépasse 8 Mo</translation>
-    </message>
-    <message>
         <source>the step on screen takes no photo</source>
         <translation>l’étape affichée ne prend pas de photo</translation>
     </message>
@@ -1854,6 +1920,18 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>at most 120 characters</source>
         <translation>120 caractères au plus</translation>
+    </message>
+    <message>
+        <source>it is not a JPEG or PNG image the station can read</source>
+        <translation>ce n’est pas une image JPEG ou PNG lisible par le poste</translation>
+    </message>
+    <message>
+        <source>it is larger than 25 MB</source>
+        <translation>elle dépasse 25 Mo</translation>
+    </message>
+    <message>
+        <source>it has more than 60 million pixels</source>
+        <translation>elle dépasse 60 millions de pixels</translation>
     </message>
 </context>
 <context>

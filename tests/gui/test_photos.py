@@ -217,3 +217,33 @@ def test_the_evidence_pack_of_the_open_parcel_is_saved_as_a_pdf(
     assert target.read_bytes().startswith(b"%PDF")
     page.save_evidence("RMA-100001", str(tmp_path / "no-such-folder" / "claim.pdf"))
     qtbot.waitUntil(lambda: "cannot be written" in page.banner.text.text(), timeout=8000)
+
+
+def test_a_damaged_parcel_is_photographed_before_it_is_received(
+    qtbot: QtBot, window: MainWindow, station, tmp_path: Path
+):
+    _app, world = station
+    log_in(qtbot, window, "BDG-1001")  # Alice, receiver
+    page = window.receive_page
+    page.handle_scan("RMA-100001")
+    qtbot.waitUntil(lambda: page.outcome is not None, timeout=5000)
+    page.damaged.setChecked(True)
+    assert page.parcel_photos.isVisible()
+    assert "Photograph the parcel before opening it" in page.parcel_photos.count.text()
+    qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.banner.level is Level.ERROR, timeout=5000)
+    assert "photograph the parcel before it is opened" in page.banner.text.text()
+    assert world.count("receipts") == 0
+    path = tmp_path / "carton.jpg"
+    assert cv2.imwrite(str(path), scene(2000, 1500))
+    page.parcel_photos.add_file(str(path))
+    qtbot.waitUntil(lambda: len(page.parcel_photos.photos) == 1, timeout=5000)
+    assert page.parcel_photos.count.text() == "1 photo(s) of the parcel"
+    qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.banner.level is Level.SUCCESS, timeout=5000)
+    assert world.count("receipts") == 1
+    with world.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT receipt_id, width, height FROM photos").one()
+    assert (row[1], row[2]) == (1600, 1200)
+    assert row[0] is not None
+    assert page.parcel_photos.photos == []  # the next parcel starts clean

@@ -13,7 +13,9 @@ from sqlalchemy import text
 
 from data.engine import make_engine
 from data.uow import SqlUnitOfWorkFactory
+from receiving_station.domain.model import PackagingCondition
 from receiving_station.errors import CorruptPhoto
+from receiving_station.services.receiving import PackagingPhotosNeeded
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
 from tests.integration.test_inspecting_units import line, scan_unit
@@ -71,3 +73,40 @@ def test_a_photo_damaged_in_storage_is_caught_by_its_checksum(world: World, colu
     with pytest.raises(CorruptPhoto) as caught:
         read(ref)
     assert "does not match its checksum" in str(caught.value)
+
+
+def test_damaged_packaging_is_received_only_with_photos_of_the_parcel(world: World):
+    world.add_rma("RMA-700002")
+    with world.uow_factory(readonly=True) as uow:
+        rma = uow.rmas.by_number("RMA-700002")
+    assert rma is not None
+    assert rma.id is not None
+    alice = world.actor("alice")
+    with pytest.raises(PackagingPhotosNeeded) as caught:
+        world.dock1.receive(alice, [rma.id], packaging=PackagingCondition.DAMAGED)
+    assert "photograph the parcel before it is opened" in str(caught.value)
+    assert world.count("receipts") == 0
+    snaps = [world.dock1.prepare_photo(photo(1600, 1200)) for _ in range(2)]
+    receipt = world.dock1.receive(
+        alice, [rma.id], packaging=PackagingCondition.DAMAGED, photos=snaps
+    )
+    with world.uow_factory(readonly=True) as uow:
+        assert receipt.id is not None
+        stored = uow.photos.for_receipt(receipt.id)
+    assert [(p.step_id, p.inspection_id) for p in stored] == [("packaging", None)] * 2
+    _pdf, summary = world.dock1.evidence_pack(world.actor("chloe"), "RMA-700002")
+    assert summary["photos"] == 2  # the parcel as it arrived, in the claim
+
+
+def test_an_unidentified_damaged_parcel_needs_its_photos_too(world: World):
+    with pytest.raises(PackagingPhotosNeeded):
+        world.dock1.register_unidentified(
+            world.actor("alice"), "NO-LABEL-1", packaging=PackagingCondition.DAMAGED
+        )
+    snap = world.dock1.prepare_photo(photo(800, 600))
+    case = world.dock1.register_unidentified(
+        world.actor("alice"), "NO-LABEL-1", packaging=PackagingCondition.DAMAGED, photos=[snap]
+    )
+    assert case.receipt_id is not None
+    with world.uow_factory(readonly=True) as uow:
+        assert len(uow.photos.for_receipt(case.receipt_id)) == 1
