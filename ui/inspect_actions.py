@@ -64,21 +64,6 @@ class PhotoActions(_Page):
 
         self.session.run(load, loaded, lambda feedback, _e: self.feedback(feedback))
 
-    def add_photos(self, datas: list[bytes]) -> None:
-        """Photos as bytes (files, a drop): each one made ready and stored by the core."""
-        services = self.session.services
-
-        def add(actor: Any, i: int, v: int) -> InspectionView:
-            view = None
-            for data in datas:
-                view = services.add_photo(actor, i, v, data)
-                v = view.inspection.version
-            assert view is not None
-            return view
-
-        if datas:
-            self._with_unit(add, self._on_stepped)
-
     def add_photo_files(self, paths: list[str]) -> None:
         """Files read off the GUI thread; one that cannot be read is named, nothing saved."""
         services = self.session.services
