@@ -10,7 +10,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from receiving_station.config import Config
@@ -22,12 +22,42 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("receiving_station.ui")
 
 
+class LoggingTranslator(QTranslator):
+    """The station's translations; a string with none falls back to English (Qt's own
+    behaviour, never an empty label) and is logged once, so the gap gets filled."""
+
+    def __init__(self, parent: QObject, log_missing: bool) -> None:
+        super().__init__(parent)
+        self.log_missing = log_missing
+        self.missing: set[tuple[str, str]] = set()
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:  # None: not found, and Qt shows the source text
+        found = super().translate(context, source_text, disambiguation, n) or None
+        if not found and self.log_missing and source_text and context != "QObject":
+            key = (context, source_text)
+            if key not in self.missing:
+                self.missing.add(key)
+                log.warning(
+                    "no translation in %s for %r (%s): English shown",
+                    self.language(),
+                    source_text,
+                    context,
+                )
+        return found
+
+
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the station's and Qt's own French (or other) translations; English needs none."""
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
-    translators = []
-    ours = QTranslator(app)
+    translators: list[QTranslator] = []
+    ours = LoggingTranslator(app, log_missing=locale.language() is not QLocale.Language.English)
     if ours.load(locale, "receiving_station", "_", str(RESOURCES / "translations")):
         app.installTranslator(ours)
         translators.append(ours)
@@ -52,12 +82,12 @@ def _log_to_file(config: Config) -> Path:
 
 
 def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
-    from ui.main_window import MainWindow
+    from ui.shell import StationShell
 
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Receiving Station")
-    install_translations(qt_app, config.language)
+    early = install_translations(qt_app, config.language)  # for a message before the window
     apply_style(qt_app)
     log_path = _log_to_file(config)
 
@@ -81,12 +111,11 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
             describe(exc).text,
         )
         return 2
-    window = MainWindow(station)
-    qt_app.installEventFilter(window.scanner)
-    window.resize(1280, 800)
-    window.show()
+    for translator in early:  # the shell installs its own, and swaps them per user
+        qt_app.removeTranslator(translator)
+    shell = StationShell(qt_app, station, config.language)
     try:
         return qt_app.exec()
     finally:
-        qt_app.removeEventFilter(window.scanner)
+        shell.close()
         station.close()

@@ -27,6 +27,7 @@ from ui.camera_panel import CameraPanel
 from ui.errors import Feedback, Level, describe
 from ui.importer import Importer
 from ui.inspect_page import InspectPage
+from ui.languages import effective_language
 from ui.login_page import LoginPage
 from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
@@ -71,9 +72,15 @@ class _SerialBridge(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: StationApp, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, app: StationApp, parent: QWidget | None = None, ui_language: str = ""
+    ) -> None:
         super().__init__(parent)
         self.app = app
+        self.ui_language = ui_language
+        """The language the window was built in; empty: not managed (one language)."""
+        self.switch_language: Callable[[str, LoggedIn], None] | None = None
+        """Set by the shell: rebuild the window in another language, then log in there."""
         self.setWindowTitle(
             self.tr("Receiving Station — {station}").format(station=app.station.name)
         )
@@ -369,6 +376,10 @@ class MainWindow(QMainWindow):
 
     def _on_logged_in(self, result: Any) -> None:
         assert isinstance(result, LoggedIn)
+        wanted = effective_language(result.user.language or self.app.config.language)
+        if self.switch_language and self.ui_language and wanted != self.ui_language:
+            self.switch_language(wanted, result)  # the user's language follows their badge
+            return
         self.login_page.reset()
         self.login_page.banner.clear()
         locked, page = self.locked, self.locked_page
