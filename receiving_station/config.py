@@ -122,6 +122,10 @@ class Config:
     sounds: bool = True
     idle_lock_minutes: int = 10
     """A station left alone this long locks (the work is kept); 0: never."""
+    theme: str = "standard"
+    """standard or high-contrast."""
+    text_size: str = "normal"
+    """normal or large (every text a quarter bigger, for reading at arm's length)."""
     hold_minutes: int = 15
     workflows_dir: Path = field(default_factory=lambda: DEFAULT_WORKFLOWS)
     """The folder of workflow, grading and rules files."""
@@ -255,6 +259,15 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     location = r.get("station.location", "text", lambda v: isinstance(v, str), "")
     language = r.get("ui.language", "'en', 'fr' or '' (the system's)", _matches(_LANG), "")
     sounds = r.get("ui.sounds", "true or false", lambda v: isinstance(v, bool), True)
+    theme = r.get(
+        "ui.theme",
+        "'standard' or 'high-contrast'",
+        lambda v: v in ("standard", "high-contrast"),
+        "standard",
+    )
+    text_size = r.get(
+        "ui.text_size", "'normal' or 'large'", lambda v: v in ("normal", "large"), "normal"
+    )
     idle_lock = r.get(
         "ui.idle_lock_minutes", "a whole number of minutes from 0 to 240", _int_between(0, 240), 10
     )
@@ -431,6 +444,8 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         language=env.get("RS_LANGUAGE", language),
         sounds=sounds,
         idle_lock_minutes=idle_lock,
+        theme=theme,
+        text_size=text_size,
         hold_minutes=hold,
         workflows_dir=Path(workflows_dir).expanduser(),
         scanner=scanner,

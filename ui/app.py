@@ -17,6 +17,9 @@ from receiving_station.config import Config
 from receiving_station.errors import StationError
 from receiving_station.station_app import StationApp
 from ui.errors import describe
+from ui.theme import apply_style
+
+__all__ = ["apply_style", "install_translations", "run_gui"]
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("receiving_station.ui")
@@ -68,10 +71,6 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     return translators
 
 
-def apply_style(app: QApplication) -> None:
-    app.setStyleSheet((RESOURCES / "styles" / "station.qss").read_text(encoding="utf-8"))
-
-
 def _log_to_file(config: Config) -> Path:
     path = config.data_dir / "logs" / "station.log"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +87,7 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Receiving Station")
     early = install_translations(qt_app, config.language)  # for a message before the window
-    apply_style(qt_app)
+    apply_style(qt_app, config.theme, config.text_size)
     log_path = _log_to_file(config)
 
     def excepthook(

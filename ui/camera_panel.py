@@ -45,6 +45,12 @@ class PreviewView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()  # ended here, never left to the garbage collector
+
+    def _paint(self, painter: QPainter) -> None:
         painter.fillRect(self.rect(), Qt.GlobalColor.black)
         if self._image is None or self.frame is None:
             return

@@ -35,6 +35,7 @@ from ui.session import StationSession, Who
 from ui.setup_page import SetupPage
 from ui.sounds import Sounds
 from ui.status_line import StatusLine
+from ui.theme import apply_style
 from ui.worker import CommandRunner
 
 HEALTH_CHECK_MS = 15_000
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
             self.camera.start()
         self.sounds.enabled = config.sounds
         self.idle_limit_s = config.idle_lock_minutes * 60
+        apply_style(self, config.theme, config.text_size)
         self.status.show_station(app.station)
         self.setWindowTitle(
             self.tr("Receiving Station — {station}").format(station=app.station.name)

@@ -97,6 +97,10 @@ class SettingsPage(QWidget):
         self.idle_lock.setRange(0, 240)
         self.idle_lock.setSuffix(self.tr(" min"))
         self.idle_lock.setSpecialValueText(self.tr("never"))
+        self.theme = combo(
+            [(self.tr("Standard"), "standard"), (self.tr("High contrast"), "high-contrast")]
+        )
+        self.text_size = combo([(self.tr("Normal"), "normal"), (self.tr("Large"), "large")])
         self.sounds = QCheckBox(self.tr("Sounds on scans and errors"))
         self.sound_test = QPushButton(self.tr("Test sound"))
         self.sound_result = TestResult()
@@ -104,6 +108,8 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Location"), self.location)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Lock when left alone for"), self.idle_lock)
+        form.addRow(self.tr("Colours"), self.theme)
+        form.addRow(self.tr("Text size"), self.text_size)
         sound_row = QHBoxLayout()
         sound_row.addWidget(self.sounds, 1)
         sound_row.addWidget(self.sound_test)
@@ -164,6 +170,8 @@ class SettingsPage(QWidget):
         select(self.language, config.language)
         self.idle_lock.setValue(config.idle_lock_minutes)
         self.sounds.setChecked(config.sounds)
+        select(self.theme, config.theme)
+        select(self.text_size, config.text_size)
         self.max_gap.setValue(config.scanner.max_gap_ms)
         select(self.terminator, config.scanner.terminator)
         self.prefix.setText(config.scanner.prefix)
@@ -186,6 +194,8 @@ class SettingsPage(QWidget):
                 "language": self.language.currentData(),
                 "idle_lock_minutes": self.idle_lock.value(),
                 "sounds": self.sounds.isChecked(),
+                "theme": self.theme.currentData(),
+                "text_size": self.text_size.currentData(),
             },
             "scanner": {
                 "max_gap_ms": self.max_gap.value(),

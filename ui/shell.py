@@ -14,6 +14,7 @@ from receiving_station.station_app import StationApp
 from ui.app import install_translations
 from ui.languages import effective_language
 from ui.main_window import MainWindow
+from ui.theme import apply_style
 
 
 class StationShell(QObject):
@@ -27,6 +28,8 @@ class StationShell(QObject):
     def _open(self, geometry: QRect | None) -> MainWindow:
         window = MainWindow(self.station, ui_language=self.language)
         window.switch_language = self.switch
+        config = self.station.config
+        apply_style(window, config.theme, config.text_size)
         self.qt_app.installEventFilter(window.scanner)
         if geometry is None:
             window.resize(1280, 800)

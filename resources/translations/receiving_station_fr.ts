@@ -791,6 +791,22 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>jamais</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
         <source>Sounds on scans and errors</source>
         <translation>Sons aux scans et aux erreurs</translation>
     </message>
@@ -813,6 +829,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Lock when left alone for</source>
         <translation>Verrouiller après une inactivité de</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
     </message>
     <message>
         <source>Scanners</source>
