@@ -19,6 +19,7 @@ from receiving_station.bootstrap import bootstrap
 from receiving_station.config import load_config
 from ui.app import apply_style, install_translations
 from ui.main_window import MainWindow
+from ui.theme import stylesheet
 
 
 def settle(app: QApplication, ms: int = 400) -> None:
@@ -72,6 +73,11 @@ def inspect_screens(
     page.handle_scan(rma.lines[0].gtin)
     settle(app)
     window.grab().save(str(out / f"inspect-step-{lang}.png"))
+    window.setStyleSheet(stylesheet("high-contrast", "large"))
+    settle(app, 400)
+    window.grab().save(str(out / f"inspect-step-contrast-{lang}.png"))
+    window.setStyleSheet("")
+    settle(app, 200)
     for answer in ("yes", "no", "no", "no", "no"):
         page._step("answer", answer)
         settle(app, 250)
