@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Table, and_, delete, insert, select, update
+from sqlalchemy import Connection, Row, Table, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from data.tables import (
@@ -262,6 +262,13 @@ class SqlReceipts(_Repo):
                 raise DuplicateReceipt(rma_id=rma_id) from None
         return receipt
 
+    def link(self, receipt_id: int, rma_id: int) -> None:
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(insert(receipt_rmas).values(receipt_id=receipt_id, rma_id=rma_id))
+        except IntegrityError:
+            raise DuplicateReceipt(rma_id=rma_id) from None
+
     def get(self, receipt_id: int) -> Receipt | None:
         row = self.conn.execute(select(receipts).where(receipts.c.id == receipt_id)).first()
         if row is None:
@@ -363,6 +370,7 @@ class SqlExceptions(_Repo):
                 resolution=case.resolution,
                 lead_id=case.lead_id,
                 resolved_at=case.resolved_at,
+                rma_id=case.rma_id,
                 version=case.version + 1,
             )
         )
@@ -380,6 +388,27 @@ class SqlExceptions(_Repo):
             .order_by(exceptions.c.id)
         ).all()
         return [_case(r) for r in rows]
+
+    def resolved_since(self, since: datetime) -> Sequence[ExceptionCase]:
+        rows = self.conn.execute(
+            select(exceptions)
+            .where(
+                exceptions.c.state == ExceptionState.RESOLVED.value,
+                exceptions.c.resolved_at >= since,
+            )
+            .order_by(exceptions.c.opened_at, exceptions.c.id)
+        ).all()
+        return [_case(r) for r in rows]
+
+    def signature(self) -> tuple[int, ...]:
+        row = self.conn.execute(
+            select(
+                func.count(exceptions.c.id),
+                func.coalesce(func.max(exceptions.c.id), 0),
+                func.coalesce(func.sum(exceptions.c.version), 0),
+            )
+        ).one()
+        return (int(row[0]), int(row[1]), int(row[2]))
 
     def open_cases(self) -> Sequence[ExceptionCase]:
         rows = self.conn.execute(

@@ -50,6 +50,7 @@ from receiving_station.services.importing import ImportReport
 from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.labels import Labeling
+from receiving_station.services.lead_services import LeadServices
 from receiving_station.services.photo_services import PhotoServices
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.views import RmaView
@@ -79,7 +80,7 @@ class ProductScanned:
 ScanResult = ScanOutcome | LoggedIn | CommandScanned | ProductScanned
 
 
-class StationServices(AdminServices, PhotoServices):
+class StationServices(AdminServices, PhotoServices, LeadServices):
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,

@@ -1,0 +1,301 @@
+"""The floor lead's exception queue and decisions, from any station.
+
+The queue is every exception not yet decided (or decided today), oldest first, with its
+age against the policy's SLA. A decision is taken on the version of the case the lead saw:
+one another lead decided meanwhile is refused with who and when, never decided twice.
+Decisions: approve the unit's proposal, override its disposition (with a reason), send the
+unit back for re-inspection, link an unidentified parcel to its RMA, or resolve with a
+note. Each records the lead and the time, is audited, and tells customer service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from receiving_station.domain.model import (
+    AuditEvent,
+    ExceptionCase,
+    ExceptionKind,
+    ExceptionState,
+    InspectionStatus,
+    RmaStatus,
+)
+from receiving_station.domain.permissions import Action
+from receiving_station.domain.scan import ClassifiedScan
+from receiving_station.errors import InvalidEntry, NotFound, RuleViolation, StaleRecord
+from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.inspection import line_of
+from receiving_station.services.labels import Labeling, label_values, queue_label
+from receiving_station.services.lookup import find_rma
+from receiving_station.services.messages import customer_message, team_message
+from workflows.definition import DISPOSITIONS, Rules
+
+DECISIONS = ("approve", "override", "send_back", "link", "resolve")
+WAITING = "waiting"
+"""The status filter for what still needs a lead: open or in review."""
+
+F_REASON = QT_TRANSLATE_NOOP("errors", "Reason")
+F_NOTE = QT_TRANSLATE_NOOP("errors", "Note")
+F_DISPOSITION = QT_TRANSLATE_NOOP("errors", "Disposition")
+F_RMA = QT_TRANSLATE_NOOP("errors", "RMA")
+P_WORDS = QT_TRANSLATE_NOOP("errors", "write a few words: what was decided and why")
+P_DISPOSITION = QT_TRANSLATE_NOOP("errors", "choose one of the dispositions shown")
+P_NO_UNIT = QT_TRANSLATE_NOOP("errors", "this exception has no unit to decide on")
+P_NOT_UNIDENTIFIED = QT_TRANSLATE_NOOP("errors", "only an unidentified parcel is linked to an RMA")
+P_RMA_RECEIVED = QT_TRANSLATE_NOOP("errors", "that RMA already has a parcel received")
+P_NOT_WAITING = QT_TRANSLATE_NOOP("errors", "the unit is not waiting for a lead")
+
+
+class AlreadyDecided(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{ref} was already decided by {lead} at {when}: {resolution}. Nothing was changed.",
+    )
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    kind: str = ""
+    station: str = ""
+    min_age_hours: float = 0.0
+    status: str = WAITING
+    """waiting (open or in review), open, in_review, or resolved (today)."""
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case: ExceptionCase
+    station: str
+    inspector: str
+    age_hours: float
+    past_sla: bool
+    unit: str
+    rma: str
+    sku: str
+    thumbnail: str
+    """``photo:ID`` of the first photo of the unit or parcel; empty when none."""
+
+
+def _names(uow: UnitOfWork) -> tuple[dict[int, str], dict[int, str]]:
+    users = {u.id: u.display_name for u in uow.users.all() if u.id is not None}
+    stations = {s.id: s.name for s in uow.stations.all() if s.id is not None}
+    return users, stations
+
+
+def queue(
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    wanted: QueueFilter,
+    now: datetime,
+    sla_hours: int,
+) -> list[QueueRow]:
+    """The exceptions a lead sees, oldest first."""
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.REVIEW_EXCEPTION)
+        users, stations = _names(uow)
+        if wanted.status == ExceptionState.RESOLVED.value:
+            midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+            cases = list(uow.exceptions.resolved_since(midnight))
+        else:
+            cases = [
+                c
+                for c in uow.exceptions.open_cases()
+                if wanted.status in (WAITING, "") or c.state.value == wanted.status
+            ]
+        rows = []
+        for case in cases:
+            age = (now - case.opened_at).total_seconds() / 3600
+            station = stations.get(case.station_id, "")
+            if wanted.kind and case.kind.value != wanted.kind:
+                continue
+            if wanted.station and station != wanted.station:
+                continue
+            if age < wanted.min_age_hours:
+                continue
+            unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
+            rma = uow.rmas.get(case.rma_id) if case.rma_id else None
+            line = line_of(rma, unit.line_no) if unit else None
+            photos = list(uow.photos.for_inspection(unit.id)) if unit and unit.id else []
+            if not photos and case.receipt_id:
+                photos = list(uow.photos.for_receipt(case.receipt_id))
+            rows.append(
+                QueueRow(
+                    case=case,
+                    station=station,
+                    inspector=users.get(unit.inspector_id, "")
+                    if unit and unit.inspector_id
+                    else "",
+                    age_hours=age,
+                    past_sla=case.state is not ExceptionState.RESOLVED and age > sla_hours,
+                    unit=unit.reference if unit else "",
+                    rma=rma.number if rma else "",
+                    sku=line.sku if line else "",
+                    thumbnail=f"photo:{photos[0].id}" if photos else "",
+                )
+            )
+        return rows
+
+
+def queue_signature(uow_factory: UnitOfWorkFactory) -> tuple[int, ...]:
+    """Changes whenever an exception is opened or moves, at any station: what the queue
+    polls to know it must read again."""
+    with uow_factory(readonly=True) as uow:
+        return uow.exceptions.signature()
+
+
+def decide(
+    uow_factory: UnitOfWorkFactory,
+    actor: Actor,
+    exception_id: int,
+    seen_version: int,
+    decision: str,
+    now: datetime,
+    rules: Rules | None,
+    *,
+    note: str = "",
+    disposition: str = "",
+    rma_scan: ClassifiedScan | None = None,
+    label: Labeling | None = None,
+) -> ExceptionCase:
+    """One lead decision on one exception, against the version the lead saw."""
+    note = note.strip()
+    if decision not in DECISIONS:
+        raise InvalidEntry(field=F_DISPOSITION, problem=P_DISPOSITION)
+    if decision in ("override", "resolve") and len(note) < 3:
+        raise InvalidEntry(field=F_REASON if decision == "override" else F_NOTE, problem=P_WORDS)
+    if decision == "override" and disposition not in DISPOSITIONS:
+        raise InvalidEntry(field=F_DISPOSITION, problem=P_DISPOSITION)
+    with uow_factory() as uow:
+        lead, station = load_actor(uow, actor, Action.RESOLVE_EXCEPTION)
+        case = uow.exceptions.get(exception_id)
+        if case is None:
+            raise NotFound(what=f"EX-{exception_id:06d}")
+        if case.state is ExceptionState.RESOLVED:
+            decided_by = uow.users.get(case.lead_id) if case.lead_id else None
+            raise AlreadyDecided(
+                ref=case.reference,
+                lead=decided_by.display_name if decided_by else "?",
+                when=case.resolved_at,
+                resolution=case.resolution,
+            )
+        if case.version != seen_version:
+            raise StaleRecord(what=case.reference)
+        assert lead.id is not None
+        assert station.id is not None
+        resolution = _apply(uow, case, decision, note, disposition, rma_scan, rules, now, lead.id)
+        unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
+        if label is not None and unit is not None and decision in ("approve", "override"):
+            rma = uow.rmas.get(unit.rma_id) if unit.rma_id else None
+            line = line_of(rma, unit.line_no)
+            values = label_values(
+                unit,
+                rma=rma.number if rma else "",
+                sku=line.sku if line else "",
+                description=line.description if line else unit.scanned_text[:60],
+                station=station.name,
+                inspector=lead.display_name,
+                now=now,
+            )
+            queue_label(uow, label.renderer, label.settings, unit, values, lead.id, station.id, now)
+            uow.inspections.save(unit)
+        before = case.state
+        if case.state is ExceptionState.OPEN:
+            case.transition(ExceptionState.IN_REVIEW)
+        case.transition(ExceptionState.RESOLVED)
+        case.resolution, case.lead_id, case.resolved_at = resolution, lead.id, now
+        uow.exceptions.save(case)
+        uow.audit.add(
+            AuditEvent(
+                at=now,
+                user_id=lead.id,
+                station_id=station.id,
+                action=f"exception.{decision}",
+                entity="exception",
+                entity_id=case.reference,
+                before={"state": before.value},
+                after={"state": case.state.value, "decision": decision, "resolution": resolution},
+            )
+        )
+        uow.outbox.add(
+            team_message(
+                "exception_resolved",
+                "service",
+                f"exception_resolved:{case.reference}",
+                now,
+                {"exception": case.reference, "kind": case.kind.value, "resolution": resolution},
+            )
+        )
+        uow.commit()
+        return case
+
+
+def _apply(
+    uow: UnitOfWork,
+    case: ExceptionCase,
+    decision: str,
+    note: str,
+    disposition: str,
+    rma_scan: ClassifiedScan | None,
+    rules: Rules | None,
+    now: datetime,
+    lead_id: int,
+) -> str:
+    """What the decision does to the unit or the parcel; the resolution's words."""
+    if decision == "resolve":
+        return note
+    if decision == "link":
+        return _link(uow, case, rma_scan, now)
+    unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
+    if unit is None:
+        raise InvalidEntry(field=F_DISPOSITION, problem=P_NO_UNIT)
+    if decision == "send_back":
+        if unit.status is not InspectionStatus.AWAITING_LEAD:
+            raise InvalidEntry(field=F_DISPOSITION, problem=P_NOT_WAITING)
+        unit.transition(InspectionStatus.IN_PROGRESS)
+        uow.inspections.save(unit)
+        return "sent back for re-inspection" + (f": {note}" if note else "")
+    if decision == "override":
+        unit.disposition = disposition
+        unit.zone = rules.zone_of(disposition) if rules else disposition.upper()
+        unit.override_reason = note
+    if unit.status is InspectionStatus.AWAITING_LEAD:
+        unit.transition(InspectionStatus.COMPLETED)
+    unit.lead_approval = False
+    uow.inspections.save(unit)
+    if decision == "override":
+        return f"override to {disposition}: {note}"
+    return "approved" + (f": {note}" if note else "")
+
+
+def _link(
+    uow: UnitOfWork, case: ExceptionCase, rma_scan: ClassifiedScan | None, now: datetime
+) -> str:
+    if case.kind is not ExceptionKind.UNIDENTIFIED_PARCEL or case.receipt_id is None:
+        raise InvalidEntry(field=F_RMA, problem=P_NOT_UNIDENTIFIED)
+    rma = find_rma(uow, rma_scan) if rma_scan is not None else None
+    if rma is None or rma.id is None:
+        raise NotFound(what=rma_scan.raw if rma_scan else "RMA")
+    if uow.receipts.info_for_rma(rma.id) is not None:
+        raise InvalidEntry(field=F_RMA, problem=P_RMA_RECEIVED)
+    uow.receipts.link(case.receipt_id, rma.id)
+    if rma.status is RmaStatus.OPEN:
+        rma.transition(RmaStatus.RECEIVED)
+        uow.rmas.save_status(rma)
+    case.rma_id = rma.id
+    uow.outbox.add(
+        customer_message(
+            "parcel_received",
+            f"parcel_received:{rma.number}",
+            rma.customer_email,
+            rma.customer_language,
+            now,
+            name=rma.customer_name,
+            rma=rma.number,
+            order=rma.order_ref,
+            date=now.date().isoformat(),
+        )
+    )
+    return f"linked to {rma.number}"
