@@ -25,6 +25,7 @@ from receiving_station.station_app import StationApp
 from ui.admin_page import AdminPage
 from ui.camera_panel import CameraPanel
 from ui.errors import Feedback, Level, describe
+from ui.exceptions_page import ExceptionsPage
 from ui.importer import Importer
 from ui.inspect_page import InspectPage
 from ui.languages import effective_language
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.settings_page = self.admin_page.settings_page
         self.settings_page.saved.connect(self._on_settings_page_saved)
         self.pages.addWidget(self.admin_page)
+        self.exceptions_page = ExceptionsPage(self.session)
+        self.pages.addWidget(self.exceptions_page)
         self.setup_page = SetupPage(self.session, app)
         self.setup_page.admin_created.connect(self._on_setup_page_admin_created)
         self.setup_page.demo_filled.connect(self._on_setup_page_demo_filled)
@@ -122,8 +125,9 @@ class MainWindow(QMainWindow):
         nav_row.setContentsMargins(24, 10, 24, 0)
         self.receive_tab = QPushButton(self.tr("Receive (F5)"))
         self.inspect_tab = QPushButton(self.tr("Inspect (F6)"))
+        self.exceptions_tab = QPushButton(self.tr("Exceptions (F10)"))
         self.admin_tab = QPushButton(self.tr("Admin (F7)"))
-        for tab in (self.receive_tab, self.inspect_tab, self.admin_tab):
+        for tab in (self.receive_tab, self.inspect_tab, self.exceptions_tab, self.admin_tab):
             tab.setCheckable(True)
             tab.setObjectName("navTab")
             nav_row.addWidget(tab)
@@ -131,6 +135,8 @@ class MainWindow(QMainWindow):
         self.receive_tab.clicked.connect(lambda: self.show_page(self.receive_page))
         self.inspect_tab.clicked.connect(lambda: self.show_page(self.inspect_page))
         self.admin_tab.clicked.connect(lambda: self.show_page(self.admin_page))
+        self.exceptions_tab.clicked.connect(lambda: self.show_page(self.exceptions_page))
+        QShortcut(QKeySequence(Qt.Key.Key_F10), self, lambda: self.show_page(self.exceptions_page))
         QShortcut(QKeySequence(Qt.Key.Key_F7), self, lambda: self.show_page(self.admin_page))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.show_page(self.receive_page))
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, lambda: self.show_page(self.inspect_page))
@@ -282,10 +288,16 @@ class MainWindow(QMainWindow):
             return
         if page is self.admin_page and who.user.role.value != "admin":
             return  # the core refuses it too; the page is not even offered
+        if page is self.exceptions_page and who.user.role.value not in ("lead", "admin"):
+            return
         self.pages.setCurrentWidget(page)
         self.receive_tab.setChecked(page is self.receive_page)
         self.inspect_tab.setChecked(page is self.inspect_page)
         self.admin_tab.setChecked(page is self.admin_page)
+        self.exceptions_tab.setChecked(page is self.exceptions_page)
+        if page is self.exceptions_page:
+            self.exceptions_page.refresh()
+            return
         if page is self.admin_page:
             self.admin_page.refresh()
             return
@@ -335,6 +347,7 @@ class MainWindow(QMainWindow):
         inspector = who.user.role.value != "receiver"
         self.inspect_tab.setVisible(inspector)
         self.admin_tab.setVisible(who.user.role.value == "admin")
+        self.exceptions_tab.setVisible(who.user.role.value in ("lead", "admin"))
         self.show_page(self.inspect_page if inspector else self.receive_page)
 
     def _on_session_database_state_changed(self, ok: bool) -> None:
@@ -355,6 +368,8 @@ class MainWindow(QMainWindow):
             self.inspect_page.handle_scan(text)
         elif self.pages.currentWidget() is self.admin_page:
             self.admin_page.handle_scan(text)
+        elif self.pages.currentWidget() is self.exceptions_page:
+            self.exceptions_page.scanned(text)
         else:
             self.receive_page.handle_scan(text)
 

@@ -105,6 +105,201 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsPage</name>
+    <message>
+        <source>Kind of exception</source>
+        <translation>Type d’anomalie</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Every station</source>
+        <translation>Tous les postes</translation>
+    </message>
+    <message>
+        <source>Older than, in hours</source>
+        <translation>Plus ancien que, en heures</translation>
+    </message>
+    <message>
+        <source> h or older</source>
+        <translation> h ou plus</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>Tout âge</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Waiting for a lead</source>
+        <translation>En attente d’un chef d’équipe</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En cours d’examen</translation>
+    </message>
+    <message>
+        <source>Decided today</source>
+        <translation>Décidées aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Contrôleur</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>No exception matches these filters.</source>
+        <translation>Aucune anomalie ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Choose an exception</source>
+        <translation>Choisissez une anomalie</translation>
+    </message>
+    <message>
+        <source>Show the photo full size</source>
+        <translation>Afficher la photo en grand</translation>
+    </message>
+    <message>
+        <source>Note or reason (a few words)</source>
+        <translation>Remarque ou motif (quelques mots)</translation>
+    </message>
+    <message>
+        <source>Note or reason</source>
+        <translation>Remarque ou motif</translation>
+    </message>
+    <message>
+        <source>Disposition for an override</source>
+        <translation>Destination de la dérogation</translation>
+    </message>
+    <message>
+        <source>RMA, order or tracking number</source>
+        <translation>N° de retour, de commande ou de suivi</translation>
+    </message>
+    <message>
+        <source>RMA to link the parcel to</source>
+        <translation>Retour auquel rattacher le colis</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Déroger</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>Renvoyer au contrôle</translation>
+    </message>
+    <message>
+        <source>Link to the RMA</source>
+        <translation>Rattacher au retour</translation>
+    </message>
+    <message>
+        <source>Resolve with the note</source>
+        <translation>Clore avec la remarque</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Mauvais article</translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation>Article manquant</translation>
+    </message>
+    <message>
+        <source>Extra item</source>
+        <translation>Article en trop</translation>
+    </message>
+    <message>
+        <source>Unidentified parcel</source>
+        <translation>Colis non identifié</translation>
+    </message>
+    <message>
+        <source>Serial mismatch</source>
+        <translation>N° de série différent</translation>
+    </message>
+    <message>
+        <source>Over-receipt</source>
+        <translation>Surplus reçu</translation>
+    </message>
+    <message>
+        <source>Outside the policy</source>
+        <translation>Hors politique de retour</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>Fraude suspectée</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>Past its SLA</source>
+        <translation>Délai de traitement dépassé</translation>
+    </message>
+    <message>
+        <source>Opened {when} at {station}</source>
+        <translation>Ouverte le {when} au poste {station}</translation>
+    </message>
+    <message>
+        <source>Unit {unit} · RMA {rma} · SKU {sku}</source>
+        <translation>Article {unit} · retour {rma} · réf. {sku}</translation>
+    </message>
+    <message>
+        <source>Decided: {what}</source>
+        <translation>Décision : {what}</translation>
+    </message>
+    <message>
+        <source>{ref} decided: {what}</source>
+        <translation>{ref} décidée : {what}</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>Import RMAs…</source>
@@ -258,6 +453,10 @@
     <message>
         <source>Inspect (F6)</source>
         <translation>Contrôle (F6)</translation>
+    </message>
+    <message>
+        <source>Exceptions (F10)</source>
+        <translation>Anomalies (F10)</translation>
     </message>
     <message>
         <source>Admin (F7)</source>
@@ -1730,8 +1929,48 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>une dérogation demande un motif de quelques mots</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>write a few words: what was decided and why</source>
+        <translation>écrivez quelques mots : ce qui a été décidé et pourquoi</translation>
+    </message>
+    <message>
         <source>choose one of the dispositions shown</source>
         <translation>choisissez l’une des destinations proposées</translation>
+    </message>
+    <message>
+        <source>this exception has no unit to decide on</source>
+        <translation>cette anomalie n’a pas d’article sur lequel décider</translation>
+    </message>
+    <message>
+        <source>only an unidentified parcel is linked to an RMA</source>
+        <translation>seul un colis non identifié se rattache à un retour</translation>
+    </message>
+    <message>
+        <source>that RMA already has a parcel received</source>
+        <translation>ce retour a déjà un colis réceptionné</translation>
+    </message>
+    <message>
+        <source>the unit is not waiting for a lead</source>
+        <translation>l’article n’attend pas de chef d’équipe</translation>
+    </message>
+    <message>
+        <source>{ref} was already decided by {lead} at {when}: {resolution}. Nothing was changed.</source>
+        <translation>{ref} a déjà été décidée par {lead} le {when} : {resolution}. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>the answer must be yes or no</source>

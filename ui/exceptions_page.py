@@ -1,0 +1,372 @@
+"""The floor lead's page: every exception from every station, oldest first, filtered, and
+read again within seconds of a change anywhere; one selected, its facts and photo, and the
+decisions (approve, override, send back, link, resolve), each one core call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from receiving_station.domain.model import ExceptionKind
+from receiving_station.services.leads import QueueFilter, QueueRow
+from ui.banner import Banner
+from ui.errors import Feedback, Level, format_param
+from ui.session import StationSession
+
+REFRESH_MS = 3000
+"""How often the page asks whether anything changed at any station (well within 5 s)."""
+DISPOSITIONS = (
+    "restock",
+    "refurbish",
+    "return_to_vendor",
+    "liquidate",
+    "donate",
+    "recycle",
+    "destroy",
+    "quarantine",
+)
+
+
+class ExceptionsPage(QWidget):
+    def __init__(self, session: StationSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exceptionsPage")
+        self.session = session
+        self.rows: list[QueueRow] = []
+        self.selected: QueueRow | None = None
+        self.signature: tuple[int, ...] = ()
+        self.thumbnails: dict[str, bytes] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+        filters = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of exception"))
+        self.kind.addItem(self.tr("Every kind"), "")
+        for kind in ExceptionKind:
+            self.kind.addItem(self.kind_words(kind.value), kind.value)
+        self.station = QComboBox()
+        self.station.setAccessibleName(self.tr("Station"))
+        self.station.addItem(self.tr("Every station"), "")
+        self.min_age = QSpinBox()
+        self.min_age.setAccessibleName(self.tr("Older than, in hours"))
+        self.min_age.setRange(0, 720)
+        self.min_age.setSuffix(self.tr(" h or older"))
+        self.min_age.setSpecialValueText(self.tr("Any age"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        for words, code in (
+            (self.tr("Waiting for a lead"), "waiting"),
+            (self.tr("Open"), "open"),
+            (self.tr("In review"), "in_review"),
+            (self.tr("Decided today"), "resolved"),
+        ):
+            self.status.addItem(words, code)
+        for widget in (self.kind, self.station, self.min_age, self.status):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        outer.addLayout(filters)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        left = QVBoxLayout()
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Age"),
+                self.tr("Kind"),
+                self.tr("Station"),
+                self.tr("Inspector"),
+                self.tr("Unit"),
+                self.tr("RMA"),
+                self.tr("SKU"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel(self.tr("No exception matches these filters."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setVisible(False)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.empty)
+        row.addLayout(left, 3)
+        row.addWidget(self._detail(), 2)
+        for combo in (self.kind, self.station, self.status):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.min_age.valueChanged.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.poll = QTimer(self)
+        self.poll.setInterval(REFRESH_MS)
+        self.poll.timeout.connect(self.check_for_changes)
+
+    def _detail(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.title = QLabel(self.tr("Choose an exception"))
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.photo = QPushButton()
+        self.photo.setAccessibleName(self.tr("Show the photo full size"))
+        self.photo.setFlat(True)
+        self.photo.clicked.connect(self.show_photo)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note or reason (a few words)"))
+        self.note.setAccessibleName(self.tr("Note or reason"))
+        self.disposition = QComboBox()
+        self.disposition.setAccessibleName(self.tr("Disposition for an override"))
+        for code in DISPOSITIONS:
+            self.disposition.addItem(code.replace("_", " "), code)
+        self.rma = QLineEdit()
+        self.rma.setPlaceholderText(self.tr("RMA, order or tracking number"))
+        self.rma.setAccessibleName(self.tr("RMA to link the parcel to"))
+        self.buttons: dict[str, QPushButton] = {}
+        for decision, words in (
+            ("approve", self.tr("Approve")),
+            ("override", self.tr("Override")),
+            ("send_back", self.tr("Send back")),
+            ("link", self.tr("Link to the RMA")),
+            ("resolve", self.tr("Resolve with the note")),
+        ):
+            button = QPushButton(words)
+            button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
+            self.buttons[decision] = button
+        self.buttons["approve"].setObjectName("primary")
+        form.addRow(self.title)
+        form.addRow(self.facts)
+        form.addRow(self.photo)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.buttons["approve"])
+        form.addRow(self.disposition, self.buttons["override"])
+        form.addRow(self.buttons["send_back"])
+        form.addRow(self.rma, self.buttons["link"])
+        form.addRow(self.buttons["resolve"])
+        self._show_selected()
+        return box
+
+    def kind_words(self, kind: str) -> str:
+        return {
+            "damaged": self.tr("Damaged"),
+            "wrong_item": self.tr("Wrong item"),
+            "missing_item": self.tr("Missing item"),
+            "extra_item": self.tr("Extra item"),
+            "unidentified_parcel": self.tr("Unidentified parcel"),
+            "serial_mismatch": self.tr("Serial mismatch"),
+            "over_receipt": self.tr("Over-receipt"),
+            "policy_breach": self.tr("Outside the policy"),
+            "suspected_fraud": self.tr("Suspected fraud"),
+            "override": self.tr("Override"),
+            "approval": self.tr("Approval"),
+        }.get(kind, kind)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def wanted(self) -> QueueFilter:
+        return QueueFilter(
+            kind=str(self.kind.currentData() or ""),
+            station=str(self.station.currentData() or ""),
+            min_age_hours=float(self.min_age.value()),
+            status=str(self.status.currentData() or "waiting"),
+        )
+
+    def refresh(self) -> None:
+        who = self.session.who
+        if who is None:
+            return
+        services, wanted, known = self.session.services, self.wanted(), dict(self.thumbnails)
+
+        def work() -> tuple[list[QueueRow], dict[str, bytes], tuple[int, ...]]:
+            signature = services.queue_signature()
+            rows = services.exception_queue(who.actor, wanted)
+            for r in rows:
+                if r.thumbnail and r.thumbnail not in known:
+                    known[r.thumbnail] = services.photo_thumbnail(r.thumbnail)
+            return rows, known, signature
+
+        self.session.run(work, self._show, lambda f, _e: self.banner.show_feedback(f))
+
+    def check_for_changes(self) -> None:
+        """Read the queue again when anything changed at any station."""
+        if self.session.who is None or not self.isVisible():
+            return
+        services = self.session.services
+
+        def changed(signature: tuple[int, ...]) -> None:
+            if signature != self.signature:
+                self.refresh()
+
+        self.session.run(services.queue_signature, changed, lambda _f, _e: None)
+
+    def _show(self, result: tuple[list[QueueRow], dict[str, bytes], tuple[int, ...]]) -> None:
+        rows, self.thumbnails, self.signature = result
+        keep = self.selected.case.id if self.selected else None
+        self.rows = rows
+        for name in sorted({r.station for r in rows if r.station}):
+            if self.station.findData(name) < 0:
+                self.station.addItem(name, name)
+        self.table.setRowCount(len(rows))
+        for n, r in enumerate(rows):
+            late = "⚠ " if r.past_sla else ""
+            cells = [
+                late + self.tr("{h} h").format(h=int(r.age_hours)),
+                self.kind_words(r.case.kind.value),
+                r.station,
+                r.inspector,
+                r.unit,
+                r.rma,
+                r.sku,
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if r.past_sla:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip(self.tr("Past its SLA"))
+                if c == 1 and r.thumbnail in self.thumbnails:
+                    pixmap = QPixmap()
+                    pixmap.loadFromData(self.thumbnails[r.thumbnail])
+                    item.setIcon(QIcon(pixmap))
+                self.table.setItem(n, c, item)
+        self.empty.setVisible(not rows)
+        self.selected = next((r for r in rows if r.case.id == keep), None)
+        self._show_selected()
+
+    def _on_table_item_selection_changed(self) -> None:
+        picked = self.table.selectionModel().selectedRows()
+        self.selected = self.rows[picked[0].row()] if picked else None
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        r = self.selected
+        for button in self.buttons.values():
+            button.setEnabled(r is not None and r.case.resolved_at is None)
+        if r is None:
+            self.title.setText(self.tr("Choose an exception"))
+            self.facts.clear()
+            self.photo.setVisible(False)
+            return
+        case = r.case
+        self.title.setText(f"{case.reference} · {self.kind_words(case.kind.value)}")
+        lines = [
+            self.tr("Opened {when} at {station}").format(
+                when=format_param(case.opened_at), station=r.station
+            ),
+            self.tr("Unit {unit} · RMA {rma} · SKU {sku}").format(
+                unit=r.unit or "—", rma=r.rma or "—", sku=r.sku or "—"
+            ),
+        ]
+        if case.note:
+            lines.append(case.note)
+        if case.resolution:
+            lines.append(self.tr("Decided: {what}").format(what=case.resolution))
+        self.facts.setText("\n".join(lines))
+        thumb = self.thumbnails.get(r.thumbnail)
+        self.photo.setVisible(thumb is not None)
+        if thumb is not None:
+            pixmap = QPixmap()
+            pixmap.loadFromData(thumb)
+            self.photo.setIcon(QIcon(pixmap))
+            self.photo.setIconSize(pixmap.size())
+        self.buttons["link"].setVisible(case.kind is ExceptionKind.UNIDENTIFIED_PARCEL)
+        self.rma.setVisible(case.kind is ExceptionKind.UNIDENTIFIED_PARCEL)
+
+    def show_photo(self) -> None:
+        r = self.selected
+        if r is None or not r.thumbnail:
+            return
+        ref = r.thumbnail
+
+        def shown(data: bytes) -> None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(ref)
+            layout = QVBoxLayout(dialog)
+            label = QLabel()
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            label.setPixmap(pixmap)
+            layout.addWidget(label)
+            dialog.open()
+
+        self.session.run(
+            lambda: self.session.services.photo(ref),
+            shown,
+            lambda f, _e: self.banner.show_feedback(f),
+        )
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def decide(self, decision: str) -> None:
+        who, r = self.session.who, self.selected
+        if who is None or r is None or r.case.id is None:
+            return
+        case_id, version = r.case.id, r.case.version
+        note, rma = self.note.text(), self.rma.text()
+        disposition = str(self.disposition.currentData())
+        services = self.session.services
+
+        def done(case: Any) -> None:
+            self.banner.show_feedback(
+                Feedback(
+                    self.tr("{ref} decided: {what}").format(
+                        ref=case.reference, what=case.resolution
+                    ),
+                    Level.SUCCESS,
+                )
+            )
+            self.session.acknowledge(Level.SUCCESS)
+            self.note.clear()
+            self.rma.clear()
+            self.refresh()
+
+        def failed(feedback: Feedback, _error: BaseException) -> None:
+            self.banner.show_feedback(feedback)  # what the lead typed stays in the fields
+            self.refresh()  # another lead may have decided it: show the case as it is now
+
+        self.session.run(
+            lambda: services.decide_exception(
+                who.actor,
+                case_id,
+                version,
+                decision,
+                note=note,
+                disposition=disposition,
+                rma=rma,
+            ),
+            done,
+            failed,
+        )
+
+    def scanned(self, raw: str | bytes) -> None:
+        """A label scanned here is the RMA an unidentified parcel is linked to."""
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+        self.rma.setText(self.session.services.classify(text).text)
+
+    def showEvent(self, event: Any) -> None:
+        self.poll.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:
+        self.poll.stop()
+        super().hideEvent(event)
