@@ -121,6 +121,26 @@ def capture_screen(
     window.grab().save(str(out / f"inspect-damaged-{lang}.png"))
 
 
+def lead_screens(
+    app: QApplication, window: MainWindow, station: Any, out: Path, lang: str
+) -> None:
+    """The lead's queue: an unidentified parcel registered at the dock, and what the
+    inspections above left for a lead."""
+    services = station.services
+    alice = services.login_badge("BDG-1001").actor
+    services.register_unidentified(alice, "1Z999AA10123456784", note="No paperwork in the box")
+    window.session.run(
+        lambda: services.login_badge("BDG-1003"), window._on_logged_in, window._on_login_failed
+    )
+    settle(app)
+    window.show_page(window.exceptions_page)
+    settle(app, 1200)
+    if window.exceptions_page.table.rowCount():
+        window.exceptions_page.table.selectRow(0)
+    settle(app, 800)
+    window.grab().save(str(out / f"exceptions-{lang}.png"))
+
+
 def admin_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
     admin = window.admin_page
     window.show_page(admin)
@@ -226,6 +246,7 @@ def main(out: Path, language: str = "en") -> None:
     )
     settle(app)
     admin_screens(app, window, out, language)
+    lead_screens(app, window, station, out, language)
     window.show_page(window.receive_page)
     window.camera_button.click()  # last: the camera dock widens the window for good
     settle(app, 2500)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,6 +41,8 @@ class LoggingTranslator(QTranslator):
         parameters are data as often as words, and data has no spaces)."""
         if not source_text or (context.startswith("Q") and context[1:2].isupper()):
             return False
+        if not re.search(r"[^\W\d_]{2,}", re.sub(r"\{[^}]*\}", "", source_text)):
+            return False  # placeholders and punctuation only: nothing to translate
         return context != "errors" or " " in source_text.strip()
 
     def translate(

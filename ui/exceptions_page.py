@@ -289,8 +289,13 @@ class ExceptionsPage(QWidget):
             pixmap.loadFromData(thumb)
             self.photo.setIcon(QIcon(pixmap))
             self.photo.setIconSize(pixmap.size())
-        self.buttons["link"].setVisible(case.kind is ExceptionKind.UNIDENTIFIED_PARCEL)
-        self.rma.setVisible(case.kind is ExceptionKind.UNIDENTIFIED_PARCEL)
+        unidentified = case.kind is ExceptionKind.UNIDENTIFIED_PARCEL
+        self.buttons["link"].setVisible(unidentified)
+        self.rma.setVisible(unidentified)
+        has_unit = case.inspection_id is not None  # approve, override, send back: a unit's
+        for decision in ("approve", "override", "send_back"):
+            self.buttons[decision].setVisible(has_unit)
+        self.disposition.setVisible(has_unit)
 
     def show_photo(self) -> None:
         r = self.selected
