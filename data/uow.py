@@ -13,6 +13,7 @@ from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
 from data.outbox import SqlOutbox
 from data.policies import SqlPolicies
+from data.reports import SqlReports
 from data.repositories import (
     SqlAudit,
     SqlClaims,
@@ -33,6 +34,7 @@ from receiving_station.ports import (
     PhotoRepository,
     PolicyRepository,
     ReceiptRepository,
+    ReportRepository,
     RmaRepository,
     StationRepository,
     UserRepository,
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
     outbox: Outbox
     claims: ClaimRepository
     policies: PolicyRepository
+    reports: ReportRepository
     audit: AuditLog
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
@@ -94,6 +97,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(conn)
         self.claims = SqlClaims(conn)
         self.policies = SqlPolicies(conn)
+        self.reports = SqlReports(conn)
         self.audit = SqlAudit(conn)
         return self
 

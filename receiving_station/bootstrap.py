@@ -98,6 +98,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         log.warning("workflow definitions: %s", error)
     from printing.evidence import EvidencePdf
     from printing.renderer import TemplateRenderer
+    from printing.shift_report import ShiftReportPdf
     from printing.transports import printer_for
 
     settings = LabelSettings(
@@ -120,6 +121,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         window_days=config.window_days,
         photo_preparer=OpenCvPhotos(),
         evidence_renderer=EvidencePdf(),
+        report_renderer=ShiftReportPdf(),
         language=config.language or "en",
     )
     scanner = config.scanner

@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     evidence.add_argument("key", metavar="RMA-OR-LPN")
     evidence.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     evidence.add_argument("--language", choices=["en", "fr"])
+    report = sub.add_parser("report", help="the shift report (PDF) and the units (CSV)")
+    report.add_argument("kind", choices=["shift"])
+    report.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    report.add_argument("--csv", metavar="FILE.csv", help="also the day's units as CSV")
+    report.add_argument("--language", choices=["en", "fr"])
     look = sub.add_parser("lookup", help="print as JSON what a scan resolves to")
     look.add_argument("text")
     classify = sub.add_parser(
@@ -175,6 +181,8 @@ def _run(args: argparse.Namespace) -> int:
         return cli_labels.label(config, args)
     if command == "evidence":
         return cli_labels.evidence(config, args)
+    if command == "report":
+        return cli_labels.shift_report(config, args)
     if command == "print-test":
         return cli_labels.print_test(config, args.printer)
     if command == "demo-sheet":

@@ -163,3 +163,25 @@ def evidence(config: Config, args: argparse.Namespace) -> int:
     Path(args.output).write_bytes(pdf)
     print(json.dumps({**summary, "output": args.output}, ensure_ascii=False))
     return 0
+
+
+def shift_report(config: Config, args: argparse.Namespace) -> int:
+    """``receiving-station report shift [--date D] -o FILE.pdf [--csv FILE.csv]``."""
+    from datetime import date
+
+    from receiving_station.bootstrap import bootstrap
+
+    try:
+        day = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        print(f"receiving-station: --date takes YYYY-MM-DD, not {args.date!r}", file=sys.stderr)
+        return 2
+    app = bootstrap(config)
+    try:
+        pdf = app.services.shift_report(None, day, args.language or "")
+        Path(args.output).write_bytes(pdf)
+        units = app.services.export_units(None, day, Path(args.csv)) if args.csv else None
+    finally:
+        app.close()
+    print(json.dumps({"day": day.isoformat(), "output": args.output, "units_csv": units}))
+    return 0

@@ -169,6 +169,12 @@ class EvidenceRenderer(Protocol):
         ...
 
 
+class ShiftReportRenderer(Protocol):
+    def render(self, figures: Any, language: str) -> bytes:
+        """The shift's figures (``services.shift.ShiftFigures``) as a PDF."""
+        ...
+
+
 class PhotoPreparer(Protocol):
     def prepare(self, data: bytes) -> PreparedPhoto:
         """Any JPEG or PNG (or what the camera gives) made ready to store; ``BadPhoto``
@@ -298,6 +304,37 @@ class PolicyRepository(Protocol):
     def history(self, limit: int) -> Sequence[ReturnPolicy]: ...
 
 
+@dataclass(frozen=True)
+class UnitRecord:
+    """One unit as the shift's figures and exports see it."""
+
+    reference: str
+    lpn: str
+    status: str
+    grade: str
+    flags: tuple[str, ...]
+    disposition: str
+    refund_amount: Any
+    started_at: datetime | None
+    completed_at: datetime | None
+    received_at: datetime
+    inspector: str
+    station: str
+    rma: str
+    sku: str
+    reason: str
+    exceptions: tuple[str, ...]
+
+
+class ReportRepository(Protocol):
+    def parcels_received(self, start: datetime, end: datetime) -> int: ...
+    def units(self, start: datetime, end: datetime) -> Sequence[UnitRecord]: ...
+    def exceptions_opened(
+        self, start: datetime, end: datetime
+    ) -> Sequence[tuple[str, datetime]]: ...
+    def open_parcels(self, before: datetime) -> int: ...
+
+
 class AuditLog(Protocol):
     def add(self, event: AuditEvent) -> None: ...
     def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]: ...
@@ -318,6 +355,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     claims: ClaimRepository
     policies: PolicyRepository
+    reports: ReportRepository
     audit: AuditLog
 
     def __enter__(self) -> Self: ...

@@ -121,9 +121,7 @@ def capture_screen(
     window.grab().save(str(out / f"inspect-damaged-{lang}.png"))
 
 
-def lead_screens(
-    app: QApplication, window: MainWindow, station: Any, out: Path, lang: str
-) -> None:
+def lead_screens(app: QApplication, window: MainWindow, station: Any, out: Path, lang: str) -> None:
     """The lead's queue: an unidentified parcel registered at the dock, and what the
     inspections above left for a lead."""
     services = station.services

@@ -17,6 +17,7 @@ from data.demo import seed_people
 from data.uow import SqlUnitOfWorkFactory
 from printing.evidence import EvidencePdf
 from printing.renderer import TemplateRenderer
+from printing.shift_report import ShiftReportPdf
 from printing.transports import FolderPrinter
 from receiving_station.domain.model import Rma, RmaLine, RmaStatus
 from receiving_station.ports import MessageTransport, Printer
@@ -84,6 +85,7 @@ class World:
             transport=transport,
             photo_preparer=OpenCvPhotos(),
             evidence_renderer=EvidencePdf(),
+            report_renderer=ShiftReportPdf(),
         )
 
     @cached_property

@@ -4,15 +4,19 @@ core (leads and admins)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
 
 from receiving_station.domain.model import ExceptionCase
 from receiving_station.domain.scan import ClassifiedScan
-from receiving_station.ports import UnitOfWorkFactory
-from receiving_station.services import leads
+from receiving_station.errors import NotFound
+from receiving_station.ports import ShiftReportRenderer, UnitOfWorkFactory
+from receiving_station.services import leads, shift
 from receiving_station.services.context import Actor
 from receiving_station.services.labels import Labeling
 from receiving_station.services.leads import QueueFilter, QueueRow
+from receiving_station.services.shift import ShiftFigures
 from workflows.store import WorkflowStore
 
 
@@ -20,6 +24,8 @@ class LeadServices:
     uow_factory: UnitOfWorkFactory
     workflows: WorkflowStore | None
     labeling: Labeling | None
+    report_renderer: ShiftReportRenderer | None
+    language: str
 
     def _now(self) -> datetime:
         raise NotImplementedError
@@ -34,6 +40,31 @@ class LeadServices:
         """Every exception still waiting for a lead (or as filtered), oldest first."""
         sla = getattr(self.return_policy(), "sla_hours", 24)
         return leads.queue(self.uow_factory, actor, wanted or QueueFilter(), self._now(), sla)
+
+    def shift_figures(self, actor: Actor | None, day: date) -> ShiftFigures:
+        """The day's figures (``actor`` None: the command line)."""
+        sla = getattr(self.return_policy(), "sla_hours", 24)
+        return shift.figures(self.uow_factory, actor, day, self._now(), sla)
+
+    def shift_report(self, actor: Actor | None, day: date, language: str = "") -> bytes:
+        """The shift report (PDF): the dashboard's figures and charts."""
+        if self.report_renderer is None:
+            raise NotFound(what="report renderer")
+        return self.report_renderer.render(
+            self.shift_figures(actor, day), language or self.language
+        )
+
+    def export_units(
+        self,
+        actor: Actor | None,
+        day: date,
+        path: Path,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> int:
+        """The day's units as CSV; cancellable, never a half file."""
+        start, end = shift.day_bounds(day)
+        return shift.export_units(self.uow_factory, actor, start, end, path, progress, cancelled)
 
     def queue_signature(self) -> tuple[int, ...]:
         return leads.queue_signature(self.uow_factory)

@@ -31,6 +31,7 @@ from receiving_station.ports import (
     PreparedPhoto,
     Printer,
     ScanClassifier,
+    ShiftReportRenderer,
     UnitOfWorkFactory,
 )
 from receiving_station.services import (
@@ -97,6 +98,7 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         photo_preparer: PhotoPreparer | None = None,
         evidence_renderer: EvidenceRenderer | None = None,
         language: str = "en",
+        report_renderer: ShiftReportRenderer | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -111,6 +113,7 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         self.window_days = window_days
         self.photo_preparer = photo_preparer
         self.evidence_renderer = evidence_renderer
+        self.report_renderer = report_renderer
         self.language = language
         """The station's language: what its documents are written in unless asked."""
 
