@@ -9,6 +9,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from data.history import SqlHistory
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
 from data.outbox import SqlOutbox
@@ -28,6 +29,7 @@ from receiving_station.ports import (
     AuditLog,
     ClaimRepository,
     ExceptionRepository,
+    HistoryRepository,
     InspectionRepository,
     LabelRepository,
     Outbox,
@@ -72,6 +74,7 @@ class SqlUnitOfWork:
     claims: ClaimRepository
     policies: PolicyRepository
     reports: ReportRepository
+    history: HistoryRepository
     audit: AuditLog
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
@@ -98,6 +101,7 @@ class SqlUnitOfWork:
         self.claims = SqlClaims(conn)
         self.policies = SqlPolicies(conn)
         self.reports = SqlReports(conn)
+        self.history = SqlHistory(conn)
         self.audit = SqlAudit(conn)
         return self
 

@@ -335,6 +335,61 @@ class ReportRepository(Protocol):
     def open_parcels(self, before: datetime) -> int: ...
 
 
+@dataclass(frozen=True)
+class Hit:
+    """One thing a search found: an RMA, a unit, or an exception (an unidentified parcel)."""
+
+    kind: str
+    """rma, unit or exception."""
+    key: str
+    """What opens its history: the RMA number, the unit's IN- or the case's EX- reference."""
+    rma: str
+    order: str
+    customer: str
+    sku: str
+    lpn: str
+    status: str
+    at: datetime | None
+    matched: str
+    """What the text matched: rma, order, tracking, lpn, unit, sku, customer, exception,
+    parcel (what was scanned on an unidentified parcel)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a history is made of: the records whose events belong to it."""
+
+    entities: tuple[tuple[str, str], ...]
+    """(entity, entity id) pairs of the audit trail: rma, inspection, label, exception."""
+    receipt_ids: tuple[int, ...]
+    inspection_ids: tuple[int, ...]
+    lpns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    action: str
+    reference: str
+    """The record it happened to: an RMA number, IN-, EX- reference or license plate."""
+    who: str
+    station: str
+    details: Mapping[str, Any]
+
+
+class HistoryRepository(Protocol):
+    def find(self, text: str, limit: int) -> Sequence[Hit]:
+        """Exact matches on numbers and codes; a customer's name or e-mail by part."""
+        ...
+
+    def rma_scope(self, number: str) -> Scope | None: ...
+    def unit_scope(self, inspection_id: int) -> Scope | None: ...
+    def exception_scope(self, exception_id: int) -> Scope | None: ...
+    def events(self, scope: Scope) -> Sequence[TimelineEntry]:
+        """The scope's audited events, its parcels' receipts and photos, oldest first."""
+        ...
+
+
 class AuditLog(Protocol):
     def add(self, event: AuditEvent) -> None: ...
     def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]: ...
@@ -356,6 +411,7 @@ class UnitOfWork(Protocol):
     claims: ClaimRepository
     policies: PolicyRepository
     reports: ReportRepository
+    history: HistoryRepository
     audit: AuditLog
 
     def __enter__(self) -> Self: ...

@@ -4,16 +4,18 @@ core (leads and admins)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from receiving_station.domain.model import ExceptionCase
 from receiving_station.domain.scan import ClassifiedScan
-from receiving_station.errors import NotFound
-from receiving_station.ports import ShiftReportRenderer, UnitOfWorkFactory
-from receiving_station.services import leads, shift
+from receiving_station.errors import NotFound, RuleViolation
+from receiving_station.ports import Hit, ShiftReportRenderer, UnitOfWorkFactory
+from receiving_station.services import history, leads, shift
 from receiving_station.services.context import Actor
+from receiving_station.services.history import History
 from receiving_station.services.labels import Labeling
 from receiving_station.services.leads import QueueFilter, QueueRow
 from receiving_station.services.shift import ShiftFigures
@@ -65,6 +67,16 @@ class LeadServices:
         """The day's units as CSV; cancellable, never a half file."""
         start, end = shift.day_bounds(day)
         return shift.export_units(self.uow_factory, actor, start, end, path, progress, cancelled)
+
+    def search(self, actor: Actor, text: str) -> list[Hit]:
+        """What a typed or scanned text finds; a scan is tried in each of its readings."""
+        texts = [text]
+        with contextlib.suppress(RuleViolation):  # not a barcode we know: the text as typed
+            texts += [r.text for r in self.readable(text.strip()).readings()]
+        return history.search(self.uow_factory, actor, texts)
+
+    def history(self, actor: Actor, kind: str, key: str) -> History:
+        return history.history(self.uow_factory, actor, kind, key)
 
     def queue_signature(self) -> tuple[int, ...]:
         return leads.queue_signature(self.uow_factory)
