@@ -73,11 +73,7 @@ def inspect_screens(
     page.handle_scan(rma.lines[0].gtin)
     settle(app)
     window.grab().save(str(out / f"inspect-step-{lang}.png"))
-    window.setStyleSheet(stylesheet("high-contrast", "large"))
-    settle(app, 400)
-    window.grab().save(str(out / f"inspect-step-contrast-{lang}.png"))
-    window.setStyleSheet("")
-    settle(app, 200)
+
     for answer in ("yes", "no", "no", "no", "no"):
         page._step("answer", answer)
         settle(app, 250)
@@ -137,6 +133,13 @@ def lead_screens(app: QApplication, window: MainWindow, station: Any, out: Path,
         window.exceptions_page.table.selectRow(0)
     settle(app, 800)
     window.grab().save(str(out / f"exceptions-{lang}.png"))
+    window.show_page(window.dashboard_page)
+    settle(app, 1500)
+    window.grab().save(str(out / f"dashboard-{lang}.png"))
+    window.show_page(window.search_page)
+    window.search_page.scanned("RMA-000001")
+    settle(app, 1500)
+    window.grab().save(str(out / f"search-{lang}.png"))
 
 
 def admin_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
@@ -250,6 +253,13 @@ def main(out: Path, language: str = "en") -> None:
     settle(app, 2500)
     window.grab().save(str(out / f"camera-{language}.png"))
     capture_screen(app, window, station, out, language)
+    window.camera.stop()
+    window.camera_dock.hide()
+    window.setMinimumSize(0, 0)
+    window.resize(1280, 800)
+    window.setStyleSheet(stylesheet("high-contrast", "large"))  # last: it makes the window grow
+    settle(app, 600)
+    window.grab().save(str(out / f"inspect-step-contrast-{language}.png"))
     window.camera.stop()
     window.close()
     station.close()

@@ -29,6 +29,7 @@ from receiving_station.domain.model import ExceptionKind
 from receiving_station.services.leads import QueueFilter, QueueRow
 from ui.banner import Banner
 from ui.errors import Feedback, Level, format_param
+from ui.labels import exception_kind_label
 from ui.session import StationSession
 
 REFRESH_MS = 3000
@@ -63,7 +64,7 @@ class ExceptionsPage(QWidget):
         self.kind.setAccessibleName(self.tr("Kind of exception"))
         self.kind.addItem(self.tr("Every kind"), "")
         for kind in ExceptionKind:
-            self.kind.addItem(self.kind_words(kind.value), kind.value)
+            self.kind.addItem(exception_kind_label(kind.value), kind.value)
         self.station = QComboBox()
         self.station.setAccessibleName(self.tr("Station"))
         self.station.addItem(self.tr("Every station"), "")
@@ -162,25 +163,11 @@ class ExceptionsPage(QWidget):
         form.addRow(self.buttons["approve"])
         form.addRow(self.disposition, self.buttons["override"])
         form.addRow(self.buttons["send_back"])
-        form.addRow(self.rma, self.buttons["link"])
+        form.addRow(self.rma)
+        form.addRow(self.buttons["link"])
         form.addRow(self.buttons["resolve"])
         self._show_selected()
         return box
-
-    def kind_words(self, kind: str) -> str:
-        return {
-            "damaged": self.tr("Damaged"),
-            "wrong_item": self.tr("Wrong item"),
-            "missing_item": self.tr("Missing item"),
-            "extra_item": self.tr("Extra item"),
-            "unidentified_parcel": self.tr("Unidentified parcel"),
-            "serial_mismatch": self.tr("Serial mismatch"),
-            "over_receipt": self.tr("Over-receipt"),
-            "policy_breach": self.tr("Outside the policy"),
-            "suspected_fraud": self.tr("Suspected fraud"),
-            "override": self.tr("Override"),
-            "approval": self.tr("Approval"),
-        }.get(kind, kind)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -232,7 +219,7 @@ class ExceptionsPage(QWidget):
             late = "⚠ " if r.past_sla else ""
             cells = [
                 late + self.tr("{h} h").format(h=int(r.age_hours)),
-                self.kind_words(r.case.kind.value),
+                exception_kind_label(r.case.kind.value),
                 r.station,
                 r.inspector,
                 r.unit,
@@ -268,7 +255,7 @@ class ExceptionsPage(QWidget):
             self.photo.setVisible(False)
             return
         case = r.case
-        self.title.setText(f"{case.reference} · {self.kind_words(case.kind.value)}")
+        self.title.setText(f"{case.reference} · {exception_kind_label(case.kind.value)}")
         lines = [
             self.tr("Opened {when} at {station}").format(
                 when=format_param(case.opened_at), station=r.station

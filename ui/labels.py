@@ -54,3 +54,37 @@ def status_label(status: InspectionStatus, lead: bool) -> str:
         InspectionStatus.IN_PROGRESS: QCoreApplication.translate("labels", "▶ In progress"),
         InspectionStatus.COMPLETED: QCoreApplication.translate("labels", "✔ Decided"),
     }.get(status, status.value)
+
+
+def exception_kind_label(kind: str) -> str:
+    words = {
+        "damaged": QCoreApplication.translate("ExceptionsPage", "Damaged"),
+        "wrong_item": QCoreApplication.translate("ExceptionsPage", "Wrong item"),
+        "missing_item": QCoreApplication.translate("ExceptionsPage", "Missing item"),
+        "extra_item": QCoreApplication.translate("ExceptionsPage", "Extra item"),
+        "unidentified_parcel": QCoreApplication.translate("ExceptionsPage", "Unidentified parcel"),
+        "serial_mismatch": QCoreApplication.translate("ExceptionsPage", "Serial mismatch"),
+        "over_receipt": QCoreApplication.translate("ExceptionsPage", "Over-receipt"),
+        "policy_breach": QCoreApplication.translate("ExceptionsPage", "Outside the policy"),
+        "suspected_fraud": QCoreApplication.translate("ExceptionsPage", "Suspected fraud"),
+        "override": QCoreApplication.translate("ExceptionsPage", "Override"),
+        "approval": QCoreApplication.translate("ExceptionsPage", "Approval"),
+    }
+    return words.get(kind, kind)
+
+
+def reason_label(code: str) -> str:
+    """The customer's return reason (the store platforms' codes)."""
+    words = {
+        "SIZE_TOO_SMALL": QCoreApplication.translate("ReceivePage", "Size too small"),
+        "SIZE_TOO_LARGE": QCoreApplication.translate("ReceivePage", "Size too large"),
+        "STYLE": QCoreApplication.translate("ReceivePage", "Style"),
+        "COLOR": QCoreApplication.translate("ReceivePage", "Colour"),
+        "NOT_AS_DESCRIBED": QCoreApplication.translate("ReceivePage", "Not as described"),
+        "DEFECTIVE": QCoreApplication.translate("ReceivePage", "Defective"),
+        "UNWANTED": QCoreApplication.translate("ReceivePage", "No longer wanted"),
+        "WRONG_ITEM": QCoreApplication.translate("ReceivePage", "Wrong item sent"),
+        "OTHER": QCoreApplication.translate("ReceivePage", "Other"),
+        "UNKNOWN": QCoreApplication.translate("ReceivePage", "Unknown"),
+    }
+    return words.get(code, code.replace("_", " "))

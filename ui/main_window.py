@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QHBoxLayout,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -24,14 +23,17 @@ from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
 from ui.admin_page import AdminPage
 from ui.camera_panel import CameraPanel
+from ui.dashboard_page import DashboardPage
 from ui.errors import Feedback, Level, describe
 from ui.exceptions_page import ExceptionsPage
 from ui.importer import Importer
 from ui.inspect_page import InspectPage
 from ui.languages import effective_language
 from ui.login_page import LoginPage
+from ui.nav_bar import ADMINS, INSPECTORS, LEADS, NavBar
 from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
+from ui.search_page import SearchPage
 from ui.session import StationSession, Who
 from ui.setup_page import SetupPage
 from ui.sounds import Sounds
@@ -110,6 +112,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.admin_page)
         self.exceptions_page = ExceptionsPage(self.session)
         self.pages.addWidget(self.exceptions_page)
+        self.dashboard_page = DashboardPage(self.session)
+        self.pages.addWidget(self.dashboard_page)
+        self.search_page = SearchPage(self.session)
+        self.search_page.label_queued.connect(self.print_labels)
+        self.pages.addWidget(self.search_page)
         self.setup_page = SetupPage(self.session, app)
         self.setup_page.admin_created.connect(self._on_setup_page_admin_created)
         self.setup_page.demo_filled.connect(self._on_setup_page_demo_filled)
@@ -118,28 +125,20 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.nav = QWidget()
-        self.nav.setObjectName("nav")
-        nav_row = QHBoxLayout(self.nav)
-        self.nav_row = nav_row
-        nav_row.setContentsMargins(24, 10, 24, 0)
-        self.receive_tab = QPushButton(self.tr("Receive (F5)"))
-        self.inspect_tab = QPushButton(self.tr("Inspect (F6)"))
-        self.exceptions_tab = QPushButton(self.tr("Exceptions (F10)"))
-        self.admin_tab = QPushButton(self.tr("Admin (F7)"))
-        for tab in (self.receive_tab, self.inspect_tab, self.exceptions_tab, self.admin_tab):
-            tab.setCheckable(True)
-            tab.setObjectName("navTab")
-            nav_row.addWidget(tab)
-        nav_row.addStretch(1)
-        self.receive_tab.clicked.connect(lambda: self.show_page(self.receive_page))
-        self.inspect_tab.clicked.connect(lambda: self.show_page(self.inspect_page))
-        self.admin_tab.clicked.connect(lambda: self.show_page(self.admin_page))
-        self.exceptions_tab.clicked.connect(lambda: self.show_page(self.exceptions_page))
-        QShortcut(QKeySequence(Qt.Key.Key_F10), self, lambda: self.show_page(self.exceptions_page))
-        QShortcut(QKeySequence(Qt.Key.Key_F7), self, lambda: self.show_page(self.admin_page))
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.show_page(self.receive_page))
-        QShortcut(QKeySequence(Qt.Key.Key_F6), self, lambda: self.show_page(self.inspect_page))
+        self.nav = NavBar(self)
+        self.nav.chosen.connect(self.show_page)
+        self.receive_tab = self.nav.add(self.receive_page, self.tr("Receive"), Qt.Key.Key_F5)
+        self.inspect_tab = self.nav.add(
+            self.inspect_page, self.tr("Inspect"), Qt.Key.Key_F6, INSPECTORS
+        )
+        self.exceptions_tab = self.nav.add(
+            self.exceptions_page, self.tr("Exceptions"), Qt.Key.Key_F10, LEADS
+        )
+        self.dashboard_tab = self.nav.add(
+            self.dashboard_page, self.tr("Dashboard"), Qt.Key.Key_F11, LEADS
+        )
+        self.search_tab = self.nav.add(self.search_page, self.tr("Search"), Qt.Key.Key_F12, LEADS)
+        self.admin_tab = self.nav.add(self.admin_page, self.tr("Admin"), Qt.Key.Key_F7, ADMINS)
         column.addWidget(self.nav)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -157,12 +156,13 @@ class MainWindow(QMainWindow):
         self.importer.said.connect(self._say)
         self.import_label, self.import_button = self.importer.label, self.importer.button
         bar.addWidget(self.import_label)
-        self.nav_row.addWidget(self.import_button)
-        self.camera_button = QPushButton(self.tr("Camera (F8)"))
+        self.nav.add_action(self.import_button)
+        self.camera_button = QPushButton(self.tr("Camera") + "\nF8")
+        self.camera_button.setAccessibleName(self.tr("Camera"))
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self._on_camera_button_toggled)
-        self.nav_row.addWidget(self.camera_button)  # the status bar keeps room for its words
-        self.nav_row.addWidget(self.logout_button)
+        self.nav.add_action(self.camera_button)  # the status bar keeps room for its words
+        self.nav.add_action(self.logout_button)
 
         self.camera = CameraPanel(app.open_camera)
         self.camera.scan_received.connect(self._on_scanner_scan_received)
@@ -286,17 +286,12 @@ class MainWindow(QMainWindow):
         who = self.session.who
         if who is None:
             return
-        if page is self.admin_page and who.user.role.value != "admin":
+        if not self.nav.allows(page, who.user.role.value):
             return  # the core refuses it too; the page is not even offered
-        if page is self.exceptions_page and who.user.role.value not in ("lead", "admin"):
-            return
         self.pages.setCurrentWidget(page)
-        self.receive_tab.setChecked(page is self.receive_page)
-        self.inspect_tab.setChecked(page is self.inspect_page)
-        self.admin_tab.setChecked(page is self.admin_page)
-        self.exceptions_tab.setChecked(page is self.exceptions_page)
-        if page is self.exceptions_page:
-            self.exceptions_page.refresh()
+        self.nav.mark(page)
+        if isinstance(page, (ExceptionsPage, DashboardPage, SearchPage)):
+            page.refresh()
             return
         if page is self.admin_page:
             self.admin_page.refresh()
@@ -345,9 +340,7 @@ class MainWindow(QMainWindow):
         self.import_button.setVisible(who.user.role.value in ("lead", "admin"))
         self.nav.setVisible(True)
         inspector = who.user.role.value != "receiver"
-        self.inspect_tab.setVisible(inspector)
-        self.admin_tab.setVisible(who.user.role.value == "admin")
-        self.exceptions_tab.setVisible(who.user.role.value in ("lead", "admin"))
+        self.nav.show_for(who.user.role.value)
         self.show_page(self.inspect_page if inspector else self.receive_page)
 
     def _on_session_database_state_changed(self, ok: bool) -> None:
@@ -370,6 +363,8 @@ class MainWindow(QMainWindow):
             self.admin_page.handle_scan(text)
         elif self.pages.currentWidget() is self.exceptions_page:
             self.exceptions_page.scanned(text)
+        elif self.pages.currentWidget() is self.search_page:
+            self.search_page.scanned(text)
         else:
             self.receive_page.handle_scan(text)
 

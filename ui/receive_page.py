@@ -33,6 +33,7 @@ from receiving_station.services.units import UnitMatch, UnitVerdict, identify_un
 from receiving_station.views import RmaView
 from ui.banner import Banner
 from ui.errors import Feedback, Level, describe
+from ui.labels import reason_label
 from ui.parcel_photos import ParcelPhotos
 from ui.session import StationSession, Who
 
@@ -164,21 +165,6 @@ class ReceivePage(QWidget):
         grid.setRowStretch(4, 1)
         return card
 
-    def reason_label(self, code: str) -> str:
-        labels = {
-            "SIZE_TOO_SMALL": self.tr("Size too small"),
-            "SIZE_TOO_LARGE": self.tr("Size too large"),
-            "STYLE": self.tr("Style"),
-            "COLOR": self.tr("Colour"),
-            "NOT_AS_DESCRIBED": self.tr("Not as described"),
-            "DEFECTIVE": self.tr("Defective"),
-            "UNWANTED": self.tr("No longer wanted"),
-            "WRONG_ITEM": self.tr("Wrong item sent"),
-            "OTHER": self.tr("Other"),
-            "UNKNOWN": self.tr("Unknown"),
-        }
-        return labels.get(code, code)
-
     def status_label(self, view: RmaView) -> str:
         if view.receipt is not None:
             return self.tr("Received")
@@ -226,7 +212,7 @@ class ReceivePage(QWidget):
                     line.sku,
                     line.description + serial,
                     QLocale().toString(line.quantity),
-                    self.reason_label(line.reason_code),
+                    reason_label(line.reason_code),
                     line.reason_note,
                 ]
             ):

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>%n unit(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n unit exported to {path}.</numerusform>
+            <numerusform>%n units exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Locked after %n minute(s) without use. Scan your badge to go on; your work is kept.</source>

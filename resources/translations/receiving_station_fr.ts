@@ -105,6 +105,108 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Shift report (PDF)…</source>
+        <translation>Rapport d’équipe (PDF)…</translation>
+    </message>
+    <message>
+        <source>Units (CSV)…</source>
+        <translation>Articles (CSV)…</translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation>Annuler l’export</translation>
+    </message>
+    <message>
+        <source>Parcels received</source>
+        <translation>Colis réceptionnés</translation>
+    </message>
+    <message>
+        <source>Units inspected</source>
+        <translation>Articles contrôlés</translation>
+    </message>
+    <message>
+        <source>Dock to decision, median</source>
+        <translation>Du quai à la décision, médiane</translation>
+    </message>
+    <message>
+        <source>Dock to decision, 90th percentile</source>
+        <translation>Du quai à la décision, 90e centile</translation>
+    </message>
+    <message>
+        <source>Parcels past the SLA</source>
+        <translation>Colis hors délai</translation>
+    </message>
+    <message>
+        <source>Units past the SLA</source>
+        <translation>Articles hors délai</translation>
+    </message>
+    <message>
+        <source>Exceptions per unit</source>
+        <translation>Anomalies par article</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>Units per inspector</source>
+        <translation>Articles par contrôleur</translation>
+    </message>
+    <message>
+        <source>Exceptions by kind</source>
+        <translation>Anomalies par type</translation>
+    </message>
+    <message>
+        <source>Grade {grade}</source>
+        <translation>Grade {grade}</translation>
+    </message>
+    <message>
+        <source>Save the shift report</source>
+        <translation>Enregistrer le rapport d’équipe</translation>
+    </message>
+    <message>
+        <source>Shift report saved to {path}.</source>
+        <translation>Rapport d’équipe enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>Export the units</source>
+        <translation>Exporter les articles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n article exporté dans {path}.</numerusform>
+            <numerusform>%n articles exportés dans {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting: {done} / {total} units</source>
+        <translation>Export : {done} / {total} articles</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsPage</name>
     <message>
         <source>Kind of exception</source>
@@ -303,7 +405,7 @@
     <name>Importer</name>
     <message>
         <source>Import RMAs…</source>
-        <translation>Importer des retours…</translation>
+        <translation>Importer…</translation>
     </message>
     <message>
         <source>Importing {file}: {done} / {total} RMAs</source>
@@ -447,28 +549,36 @@
         <translation>Poste de réception — {station}</translation>
     </message>
     <message>
-        <source>Receive (F5)</source>
-        <translation>Réception (F5)</translation>
-    </message>
-    <message>
-        <source>Inspect (F6)</source>
-        <translation>Contrôle (F6)</translation>
-    </message>
-    <message>
-        <source>Exceptions (F10)</source>
-        <translation>Anomalies (F10)</translation>
-    </message>
-    <message>
-        <source>Admin (F7)</source>
-        <translation>Administration (F7)</translation>
-    </message>
-    <message>
         <source>Log out</source>
-        <translation>Se déconnecter</translation>
+        <translation>Déconnexion</translation>
     </message>
     <message>
-        <source>Camera (F8)</source>
-        <translation>Caméra (F8)</translation>
+        <source>Receive</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
     </message>
     <message>
         <source>Camera scanner</source>
@@ -957,6 +1067,289 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Unidentified parcel set aside in quarantine as {ref}. A lead will link it.</source>
         <translation>Colis non identifié mis en quarantaine sous {ref}. Un chef d’équipe le rattachera.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Scan or type an RMA, order, tracking number, license plate, SKU or customer</source>
+        <translation>Scannez ou tapez un retour, une commande, un n° de suivi, une étiquette unité, une référence ou un client</translation>
+    </message>
+    <message>
+        <source>What to find</source>
+        <translation>Ce qu’il faut trouver</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>Trouvé par</translation>
+    </message>
+    <message>
+        <source>What the search found</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Choose what was found to read its history</source>
+        <translation>Choisissez un résultat pour lire son historique</translation>
+    </message>
+    <message>
+        <source>License plate to print again</source>
+        <translation>Étiquette unité à réimprimer</translation>
+    </message>
+    <message>
+        <source>Print the label again</source>
+        <translation>Réimprimer l’étiquette</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>History, oldest first</source>
+        <translation>Historique, du plus ancien au plus récent</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>RMA number</source>
+        <translation>numéro de retour</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>numéro de commande</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>numéro de suivi</translation>
+    </message>
+    <message>
+        <source>license plate</source>
+        <translation>étiquette unité</translation>
+    </message>
+    <message>
+        <source>unit reference</source>
+        <translation>référence d’unité</translation>
+    </message>
+    <message>
+        <source>SKU or product barcode</source>
+        <translation>référence ou code-barres produit</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>exception reference</source>
+        <translation>référence d’anomalie</translation>
+    </message>
+    <message>
+        <source>what was scanned on the parcel</source>
+        <translation>code scanné sur le colis</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>réceptionné</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>clôturé</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>awaiting a lead</source>
+        <translation>en attente d’un chef d’équipe</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>décidé</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>en cours d’examen</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>Parcel received</source>
+        <translation>Colis réceptionné</translation>
+    </message>
+    <message>
+        <source>Photo of the parcel</source>
+        <translation>Photo du colis</translation>
+    </message>
+    <message>
+        <source>Registered as unidentified</source>
+        <translation>Enregistré comme non identifié</translation>
+    </message>
+    <message>
+        <source>RMA imported</source>
+        <translation>Retour importé</translation>
+    </message>
+    <message>
+        <source>RMA updated by an import</source>
+        <translation>Retour mis à jour par un import</translation>
+    </message>
+    <message>
+        <source>RMA closed</source>
+        <translation>Retour clôturé</translation>
+    </message>
+    <message>
+        <source>Inspection started</source>
+        <translation>Contrôle commencé</translation>
+    </message>
+    <message>
+        <source>Answer recorded</source>
+        <translation>Réponse enregistrée</translation>
+    </message>
+    <message>
+        <source>Step skipped</source>
+        <translation>Étape passée</translation>
+    </message>
+    <message>
+        <source>Photo taken</source>
+        <translation>Photo prise</translation>
+    </message>
+    <message>
+        <source>Photo removed</source>
+        <translation>Photo supprimée</translation>
+    </message>
+    <message>
+        <source>Inspection completed</source>
+        <translation>Contrôle terminé</translation>
+    </message>
+    <message>
+        <source>Label queued</source>
+        <translation>Étiquette en file d’attente</translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation>Étiquette imprimée</translation>
+    </message>
+    <message>
+        <source>Label not printed</source>
+        <translation>Étiquette non imprimée</translation>
+    </message>
+    <message>
+        <source>Label printed again</source>
+        <translation>Étiquette réimprimée</translation>
+    </message>
+    <message>
+        <source>Exception opened</source>
+        <translation>Anomalie ouverte</translation>
+    </message>
+    <message>
+        <source>Exception in review</source>
+        <translation>Anomalie en cours d’examen</translation>
+    </message>
+    <message>
+        <source>Exception resolved</source>
+        <translation>Anomalie résolue</translation>
+    </message>
+    <message>
+        <source>Approved by a lead</source>
+        <translation>Approuvé par un chef d’équipe</translation>
+    </message>
+    <message>
+        <source>Disposition overridden</source>
+        <translation>Destination modifiée</translation>
+    </message>
+    <message>
+        <source>Sent back for re-inspection</source>
+        <translation>Renvoyé en contrôle</translation>
+    </message>
+    <message>
+        <source>Linked to its RMA</source>
+        <translation>Rattaché à son retour</translation>
+    </message>
+    <message>
+        <source>Resolved with a note</source>
+        <translation>Clos avec une remarque</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”. Check the number, or search by the customer.</source>
+        <translation>Aucun résultat pour « {text} ». Vérifiez le numéro, ou cherchez par client.</translation>
+    </message>
+    <message>
+        <source>History of {key}, oldest first</source>
+        <translation>Historique de {key}, du plus ancien au plus récent</translation>
+    </message>
+    <message>
+        <source>Label {lpn} printed again.</source>
+        <translation>Étiquette {lpn} réimprimée.</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2588,22 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>it has more than 60 million pixels</source>
         <translation>elle dépasse 60 millions de pixels</translation>
+    </message>
+    <message>
+        <source>The export was cancelled after {done} of {total} units; no file was left.</source>
+        <translation>L’export a été annulé après {done} articles sur {total} ; aucun fichier n’a été laissé.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>scan or type an RMA, order, tracking number, license plate, SKU or customer</source>
+        <translation>scannez ou tapez un retour, une commande, un n° de suivi, une étiquette unité, une référence ou un client</translation>
+    </message>
+    <message>
+        <source>at most 200 characters</source>
+        <translation>200 caractères au maximum</translation>
     </message>
 </context>
 <context>
