@@ -51,6 +51,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/decode.py
 	$(PY) bench/inspection.py
 	$(PY) bench/labels.py
+	$(PY) bench/leads.py
 	$(PY) bench/lookup.py
 	$(PY) bench/photos.py
 

@@ -157,20 +157,22 @@ class SqlHistory(_Repo):
             limit,
         )
         hits += self._unit_hits(inspections.c.lpn.in_(forms), "lpn", limit)
-        hits += self._unit_hits(
-            or_(lines.c.sku.in_(forms), lines.c.gtin.in_(forms), inspections.c.gtin.in_(forms)),
-            "sku",
-            limit,
-        )
+        hits += self._unit_hits(lines.c.sku.in_(forms), "sku", limit)
+        if text.isdigit() and len(text) in (8, 12, 13, 14):  # a product's own barcode
+            hits += self._unit_hits(inspections.c.gtin.in_(forms), "sku", limit)
+            hits += self._unit_hits(lines.c.gtin.in_(forms), "sku", limit)
         hits += self._rma_hits(
             rmas.c.id.in_(select(lines.c.rma_id).where(lines.c.sku.in_(forms))), "sku", limit
         )
         hits += self._case_hits(
-            and_(exceptions.c.receipt_id.is_not(None), receipts.c.scanned_text.in_(forms)),
+            exceptions.c.receipt_id.in_(
+                select(receipts.c.id).where(receipts.c.scanned_text.in_(forms))
+            ),
             "parcel",
             limit,
         )
-        if len(text) >= 3:
+        if not hits and len(text) >= 3:
+            # Nothing has that number: part of a customer's name or e-mail, then.
             pattern = _like(text)
             hits += self._rma_hits(
                 or_(
@@ -295,6 +297,27 @@ class SqlHistory(_Repo):
                     details=dict(r.after or {}),
                 )
                 for r in rows
+            ]
+        refs = [int(ref.removeprefix("EX-")) for ref in by_entity.get("exception", [])]
+        if refs:
+            registered = {e.reference for e in entries if e.action == "register_unidentified"}
+            cases = self.conn.execute(
+                select(exceptions, users.c.display_name, stations.c.name.label("station_name"))
+                .join(users, users.c.id == exceptions.c.opened_by)
+                .join(stations, stations.c.id == exceptions.c.station_id)
+                .where(exceptions.c.id.in_(refs))
+            ).all()
+            entries += [
+                TimelineEntry(
+                    at=r.opened_at,
+                    action="exception.opened",
+                    reference=f"EX-{r.id:06d}",
+                    who=r.display_name,
+                    station=r.station_name,
+                    details={"kind": r.kind, "note": r.note},
+                )
+                for r in cases
+                if f"EX-{r.id:06d}" not in registered
             ]
         if scope.receipt_ids:
             parcels = self.conn.execute(

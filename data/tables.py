@@ -111,7 +111,7 @@ class RmaLineRow(Base):
     rma_id: Mapped[int] = mapped_column(ForeignKey("rmas.id", ondelete="CASCADE"))
     line_no: Mapped[int] = mapped_column(Integer)
     sku: Mapped[str] = mapped_column(String(64), index=True)
-    gtin: Mapped[str] = mapped_column(String(14), default="")
+    gtin: Mapped[str] = mapped_column(String(14), default="", index=True)
     description: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(32), default="")
     quantity: Mapped[int] = mapped_column(Integer)
@@ -137,7 +137,7 @@ class ReceiptRow(Base):
     packaging: Mapped[str] = mapped_column(String(16), default="good")
     note: Mapped[str] = mapped_column(Text, default="")
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    scanned_text: Mapped[str] = mapped_column(String(256), default="")
+    scanned_text: Mapped[str] = mapped_column(String(256), default="", index=True)
 
 
 class ReceiptRmaRow(Base):
@@ -163,7 +163,7 @@ class InspectionRow(Base):
     condition: Mapped[str] = mapped_column(String(24), default="standard")
     category: Mapped[str] = mapped_column(String(32), default="")
     scanned_text: Mapped[str] = mapped_column(String(256), default="")
-    gtin: Mapped[str] = mapped_column(String(14), default="")
+    gtin: Mapped[str] = mapped_column(String(14), default="", index=True)
     serial: Mapped[str] = mapped_column(String(64), default="")
     batch: Mapped[str] = mapped_column(String(64), default="")
     expiry: Mapped[str] = mapped_column(String(10), default="")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,9 @@ DISPOSITIONS = (
 
 
 class ExceptionsPage(QWidget):
+    history_requested = Signal(str)
+    """The selected case's unit, RMA or own reference: its history is wanted."""
+
     def __init__(self, session: StationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exceptionsPage")
@@ -166,6 +169,9 @@ class ExceptionsPage(QWidget):
         form.addRow(self.rma)
         form.addRow(self.buttons["link"])
         form.addRow(self.buttons["resolve"])
+        self.history_button = QPushButton(self.tr("History"))
+        self.history_button.clicked.connect(self._on_history_button_clicked)
+        form.addRow(self.history_button)
         self._show_selected()
         return box
 
@@ -231,6 +237,11 @@ class ExceptionsPage(QWidget):
                 if r.past_sla:
                     item.setForeground(Qt.GlobalColor.darkRed)
                     item.setToolTip(self.tr("Past its SLA"))
+                    if c == 0:
+                        item.setData(
+                            Qt.ItemDataRole.AccessibleTextRole,
+                            self.tr("{age}, past its SLA").format(age=text.removeprefix(late)),
+                        )
                 if c == 1 and r.thumbnail in self.thumbnails:
                     pixmap = QPixmap()
                     pixmap.loadFromData(self.thumbnails[r.thumbnail])
@@ -245,8 +256,13 @@ class ExceptionsPage(QWidget):
         self.selected = self.rows[picked[0].row()] if picked else None
         self._show_selected()
 
+    def _on_history_button_clicked(self) -> None:
+        if (r := self.selected) is not None:
+            self.history_requested.emit(r.unit or r.rma or r.case.reference)
+
     def _show_selected(self) -> None:
         r = self.selected
+        self.history_button.setEnabled(r is not None)
         for button in self.buttons.values():
             button.setEnabled(r is not None and r.case.resolved_at is None)
         if r is None:

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.dashboard_page)
         self.search_page = SearchPage(self.session)
         self.search_page.label_queued.connect(self.print_labels)
+        self.exceptions_page.history_requested.connect(self._on_exceptions_page_history_requested)
         self.pages.addWidget(self.search_page)
         self.setup_page = SetupPage(self.session, app)
         self.setup_page.admin_created.connect(self._on_setup_page_admin_created)
@@ -298,6 +299,10 @@ class MainWindow(QMainWindow):
             return
         field = self.inspect_page.search if page is self.inspect_page else self.receive_page.search
         field.setFocus()
+
+    def _on_exceptions_page_history_requested(self, key: str) -> None:
+        self.show_page(self.search_page)
+        self.search_page.scanned(key)
 
     def _on_settings_page_saved(self, config: Any) -> None:
         """Settings saved: restart the scanners, camera and printer with them, at once."""

@@ -189,6 +189,7 @@ class SearchPage(QWidget):
             "label.failed": self.tr("Label not printed"),
             "label.reprint": self.tr("Label printed again"),
             "exception_open": self.tr("Exception opened"),
+            "exception.opened": self.tr("Exception opened"),
             "exception_in_review": self.tr("Exception in review"),
             "exception_resolved": self.tr("Exception resolved"),
             "exception.approve": self.tr("Approved by a lead"),

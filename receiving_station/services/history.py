@@ -40,13 +40,13 @@ class History:
 
 
 def _clean(texts: Sequence[str]) -> list[str]:
-    wanted = []
+    wanted: list[str] = []
     for text in texts:
         text = "".join(ch for ch in text if ch.isprintable()).strip()
         if len(text) > LIMIT:
             raise InvalidEntry(field=F_SEARCH, problem=P_TOO_LONG)
-        if text and text not in wanted:
-            wanted.append(text)
+        if text and text.casefold() not in {w.casefold() for w in wanted}:
+            wanted.append(text)  # numbers are matched in either case: one try is enough
     if not wanted:
         raise InvalidEntry(field=F_SEARCH, problem=P_EMPTY)
     return wanted

@@ -337,6 +337,10 @@
         <translation>Info</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Damaged</source>
         <translation>Endommagé</translation>
     </message>
@@ -383,6 +387,10 @@
     <message>
         <source>Past its SLA</source>
         <translation>Délai de traitement dépassé</translation>
+    </message>
+    <message>
+        <source>{age}, past its SLA</source>
+        <translation>{age}, délai dépassé</translation>
     </message>
     <message>
         <source>Opened {when} at {station}</source>

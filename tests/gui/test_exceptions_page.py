@@ -43,6 +43,8 @@ def test_the_queue_lists_exceptions_and_marks_those_past_their_sla(
     world.clock.advance(hours=3)
     page.refresh()
     qtbot.waitUntil(lambda: page.table.item(0, 0).text().startswith("⚠ "), timeout=5000)
+    spoken = page.table.item(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "3 h, past its SLA"  # not colour alone, not a bare sign
     assert page.table.item(0, 2).text() == "DOCK-1"
     assert page.table.item(0, 3).text() == "Bruno Lefèvre"
     assert not page.table.item(0, 1).icon().isNull()  # the unit's photo

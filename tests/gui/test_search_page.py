@@ -7,8 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.gui.test_exceptions_page import open_queue
 from tests.gui.test_receive_window import log_in, scanner_types
 from tests.integration.test_history import inspected
+from tests.integration.test_leads import waiting_unit
 from ui.errors import Level
 from ui.main_window import MainWindow
 from ui.search_page import SearchPage
@@ -79,3 +81,16 @@ def test_receivers_do_not_see_the_search_page(qtbot: QtBot, window: MainWindow):
     assert not window.search_tab.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F12)
     assert window.pages.currentWidget() is window.receive_page
+
+
+def test_a_case_in_the_queue_opens_its_unit_history(qtbot: QtBot, window: MainWindow, station):
+    _app, world = station
+    waiting_unit(world)
+    queue = open_queue(qtbot, window, world)
+    queue.table.selectRow(0)
+    qtbot.mouseClick(queue.history_button, Qt.MouseButton.LeftButton)
+    page = window.search_page
+    assert window.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.timeline.rowCount() > 3, timeout=5000)
+    assert page.search.text().startswith("IN-")
+    assert "Exception opened" in column(page, 1)

@@ -109,6 +109,8 @@ def test_an_exception_and_its_decision_are_in_the_unit_history(world: World):
     world.dock1.decide_exception(chloe, case_id, case.version, "approve")
     (unit,) = [h for h in world.dock1.search(chloe, "RMA-610001") if h.kind == "rma"]
     history = world.dock1.history(chloe, "rma", unit.key)
+    opened = [e for e in history.entries if e.action == "exception.opened"]
+    assert [(e.reference, e.who) for e in opened] == [(case.reference, "Bruno Lefèvre")]
     decided = [e for e in history.entries if e.action == "exception.approve"]
     assert [(e.reference, e.who) for e in decided] == [(case.reference, "Chloé Dubois")]
 
