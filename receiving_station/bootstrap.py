@@ -70,6 +70,7 @@ def open_database(config: Config, *, upgrade: bool | None = None) -> Any:
 def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) -> StationApp:
     """Wire the station. ``demo_rmas`` > 0 fills an empty database with demo data first."""
     from data.demo import seed_demo
+    from data.notify import change_feed_opener
     from data.settings import get_setting
     from data.uow import SqlUnitOfWorkFactory
     from scanners.classifier import ScanClassifier
@@ -139,6 +140,7 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
         close=engine.dispose,
         open_serial_scanner=serial_opener(config),
         open_camera=camera_opener(config.camera, classifier),
+        open_change_feed=change_feed_opener(engine),
     )
     app.first_start = first_start
     app.hardware = Hardware(app)

@@ -441,6 +441,19 @@ ScanSink = Callable[[str | bytes], None]
 ErrorSink = Callable[[BaseException], None]
 
 
+class ChangeFeed(Protocol):
+    """Says at once, on its own thread, that an exception was opened or changed at any
+    station (PostgreSQL LISTEN/NOTIFY). A database that cannot has none: leads' pages poll.
+    A lost connection is retried; ``changed`` is also called when it is back, since
+    something may have changed meanwhile."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+
+
+ChangeFeedOpener = Callable[[Callable[[], None]], ChangeFeed]
+
+
 @dataclass(frozen=True)
 class CameraFrame:
     """One preview frame, ready to draw: RGB888 rows, the codes found outlined."""

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from receiving_station.config import Config
 from receiving_station.domain.model import Station, User
 from receiving_station.ports import (
+    ChangeFeedOpener,
     ErrorSink,
     FrameSink,
     KeystrokeDecoder,
@@ -64,6 +65,8 @@ class StationApp:
     """None: no serial scanner configured."""
     open_camera: CameraOpener | None = None
     """None: no camera configured."""
+    open_change_feed: ChangeFeedOpener | None = None
+    """None: the database cannot announce changes (SQLite); leads' pages poll."""
     hardware: StationHardware | None = None
     first_start: bool = False
     """An empty database: the window opens on the guided set-up, not the log-in."""

@@ -1,12 +1,14 @@
 """The floor lead's page: every exception from every station, oldest first, filtered, and
-read again within seconds of a change anywhere; one selected, its facts and photo, and the
-decisions (approve, override, send back, link, resolve), each one core call."""
+read again when anything changes anywhere (at once where the database announces changes,
+PostgreSQL's LISTEN/NOTIFY; within 3 seconds by polling otherwise); one selected, its facts
+and photo, and the decisions (approve, override, send back, link, resolve), each one core
+call."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from receiving_station.domain.model import ExceptionKind
+from receiving_station.ports import ChangeFeed, ChangeFeedOpener
 from receiving_station.services.leads import QueueFilter, QueueRow
 from ui.banner import Banner
 from ui.errors import Feedback, Level, format_param
@@ -46,14 +49,28 @@ DISPOSITIONS = (
 )
 
 
+class _Announced(QObject):
+    changed = Signal()
+    """Emitted from the feed's thread; delivered on the GUI thread."""
+
+
 class ExceptionsPage(QWidget):
     history_requested = Signal(str)
     """The selected case's unit, RMA or own reference: its history is wanted."""
 
-    def __init__(self, session: StationSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: StationSession,
+        change_feed: ChangeFeedOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exceptionsPage")
         self.session = session
+        self.open_feed = change_feed
+        self.feed: ChangeFeed | None = None
+        self.announced = _Announced(self)
+        self.announced.changed.connect(self._on_announced_changed)
         self.rows: list[QueueRow] = []
         self.selected: QueueRow | None = None
         self.signature: tuple[int, ...] = ()
@@ -371,10 +388,20 @@ class ExceptionsPage(QWidget):
         text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
         self.rma.setText(self.session.services.classify(text).text)
 
+    def _on_announced_changed(self) -> None:
+        if self.session.who is not None and self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: Any) -> None:
-        self.poll.start()
+        self.poll.start()  # also while the feed is down: never more than seconds behind
+        if self.open_feed is not None and self.feed is None:
+            self.feed = self.open_feed(self.announced.changed.emit)
+            self.feed.start()
         super().showEvent(event)
 
     def hideEvent(self, event: Any) -> None:
         self.poll.stop()
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
         super().hideEvent(event)

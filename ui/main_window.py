@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.settings_page = self.admin_page.settings_page
         self.settings_page.saved.connect(self._on_settings_page_saved)
         self.pages.addWidget(self.admin_page)
-        self.exceptions_page = ExceptionsPage(self.session)
+        self.exceptions_page = ExceptionsPage(self.session, app.open_change_feed)
         self.pages.addWidget(self.exceptions_page)
         self.dashboard_page = DashboardPage(self.session)
         self.pages.addWidget(self.dashboard_page)

@@ -4,17 +4,24 @@ connection), a filter that matches nothing, and a case another lead decided firs
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from data.engine import make_engine
 from data.uow import SqlUnitOfWorkFactory
+from receiving_station.bootstrap import bootstrap
+from receiving_station.config import load_config
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
 from tests.gui.test_receive_window import log_in
 from tests.integration.test_leads import waiting_unit
+from tests.world import World
 from ui.errors import Level
 from ui.exceptions_page import ExceptionsPage
 from ui.main_window import MainWindow
@@ -115,3 +122,42 @@ def test_receivers_and_inspectors_are_not_offered_the_queue(qtbot: QtBot, window
     assert not window.exceptions_tab.isVisible()
     window.show_page(window.exceptions_page)
     assert window.pages.currentWidget() is not window.exceptions_page
+
+
+@pytest.fixture
+def pg_window(
+    qtbot: QtBot, qapp, pg_url: str, tmp_path: Path
+) -> Iterator[tuple[MainWindow, World]]:  # type: ignore[no-untyped-def]
+    """A lead's station on a shared PostgreSQL."""
+    config = load_config(
+        env={"RS_DATA_DIR": str(tmp_path), "RS_STATION": "LEAD-DESK"}, path=tmp_path / "no.toml"
+    )
+    config = dataclasses.replace(config, database_url=pg_url, sounds=False)
+    engine = make_engine(pg_url)
+    world = World(engine)
+    app = bootstrap(config)
+    win = MainWindow(app)
+    qtbot.addWidget(win)
+    qapp.installEventFilter(win.scanner)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, world
+    qapp.removeEventFilter(win.scanner)
+    win.exceptions_page.hide()  # the page's listener stops with it
+    win.runner.wait(5000)
+    app.close()
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_on_postgres_the_queue_is_told_at_once_without_waiting_for_the_poll(
+    qtbot: QtBot, pg_window: tuple[MainWindow, World]
+):
+    window, world = pg_window
+    page = open_queue(qtbot, window, world)
+    page.poll.stop()  # only the database's announcement can bring the change now
+    assert page.feed is not None
+    qtbot.waitUntil(lambda: page.feed.listening.is_set(), timeout=5000)  # type: ignore[union-attr]
+    world.dock2.register_unidentified(world.actor("alice", "DOCK-2"), "NO-LABEL-88")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=3000)
+    assert page.table.item(0, 2).text() == "DOCK-2"
