@@ -117,20 +117,63 @@ def capture_screen(
     window.grab().save(str(out / f"inspect-damaged-{lang}.png"))
 
 
+def damaged_unit(services: Any) -> None:
+    """A unit that arrived damaged, inspected to the end: it waits for a lead."""
+    import cv2
+    import numpy as np
+
+    from workflows.definition import StepKind
+
+    picture = np.full((720, 1280, 3), 200, np.uint8)
+    cv2.rectangle(picture, (300, 160), (980, 560), (60, 90, 160), -1)
+    cv2.line(picture, (420, 200), (760, 520), (20, 20, 20), 9)  # the crack
+    jpeg = bytes(cv2.imencode(".jpg", picture)[1].tobytes())
+    alice = services.login_badge("BDG-1001").actor
+    bruno = services.login_badge("BDG-1002").actor
+    for n in range(5, 40):  # the first open return in its window, not yet received
+        rma = services.lookup(f"RMA-{n:06d}")
+        if rma.status.value == "open" and rma.breach is None and rma.receipt is None:
+            break
+    receipt = services.receive(alice, [rma.id])
+    view = services.scan_unit(bruno, receipt.id, rma.lines[0].gtin, damaged=True)
+    for _ in range(40):
+        step, i = view.step, view.inspection
+        if step is None:
+            break
+        if step.kind is StepKind.PHOTO:
+            view = services.add_photo(bruno, i.id, i.version, jpeg)
+            continue
+        value = {
+            StepKind.YES_NO: "yes",
+            StepKind.CHOICE: step.options[0].id if step.options else "",
+            StepKind.CHECKLIST: [o.id for o in step.options[:1]],
+            StepKind.GRADE: "C",
+            StepKind.NUMBER: 1.0,
+            StepKind.TEXT: "Corner crushed in transit",
+            StepKind.SCAN: "SN-0001",
+        }.get(step.kind)
+        view = services.inspection_step(bruno, i.id, i.version, "answer", value)
+    i = view.inspection
+    services.complete_inspection(bruno, i.id, i.version)
+
+
 def lead_screens(app: QApplication, window: MainWindow, station: Any, out: Path, lang: str) -> None:
-    """The lead's queue: an unidentified parcel registered at the dock, and what the
-    inspections above left for a lead."""
+    """The lead's queue: an unidentified parcel registered at the dock, a damaged unit, and
+    what the inspections above left for a lead."""
     services = station.services
     alice = services.login_badge("BDG-1001").actor
     services.register_unidentified(alice, "1Z999AA10123456784", note="No paperwork in the box")
+    damaged_unit(services)
     window.session.run(
         lambda: services.login_badge("BDG-1003"), window._on_logged_in, window._on_login_failed
     )
     settle(app)
     window.show_page(window.exceptions_page)
     settle(app, 1200)
-    if window.exceptions_page.table.rowCount():
-        window.exceptions_page.table.selectRow(0)
+    queue = window.exceptions_page
+    with_unit = [n for n, r in enumerate(queue.rows) if r.unit]  # a unit shows the most
+    if queue.rows:
+        queue.table.selectRow(with_unit[0] if with_unit else 0)
     settle(app, 800)
     window.grab().save(str(out / f"exceptions-{lang}.png"))
     window.show_page(window.dashboard_page)

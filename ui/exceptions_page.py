@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -31,8 +33,9 @@ from receiving_station.domain.model import ExceptionKind
 from receiving_station.ports import ChangeFeed, ChangeFeedOpener
 from receiving_station.services.leads import QueueFilter, QueueRow
 from ui.banner import Banner
+from ui.case_detail import CaseDetail, CaseFacts, gather
 from ui.errors import Feedback, Level, format_param
-from ui.labels import exception_kind_label
+from ui.labels import disposition_label, exception_kind_label
 from ui.session import StationSession
 
 REFRESH_MS = 3000
@@ -55,6 +58,8 @@ class _Announced(QObject):
 
 
 class ExceptionsPage(QWidget):
+    label_queued = Signal()
+    """A label was queued: the window prints it."""
     history_requested = Signal(str)
     """The selected case's unit, RMA or own reference: its history is wanted."""
 
@@ -69,6 +74,8 @@ class ExceptionsPage(QWidget):
         self.session = session
         self.open_feed = change_feed
         self.feed: ChangeFeed | None = None
+        self.lpn = ""
+        """The selected unit's license plate, once its context is read."""
         self.announced = _Announced(self)
         self.announced.changed.connect(self._on_announced_changed)
         self.rows: list[QueueRow] = []
@@ -133,7 +140,7 @@ class ExceptionsPage(QWidget):
         left.addWidget(self.table, 1)
         left.addWidget(self.empty)
         row.addLayout(left, 3)
-        row.addWidget(self._detail(), 2)
+        row.addWidget(self._detail(), 3)
         for combo in (self.kind, self.station, self.status):
             combo.currentIndexChanged.connect(self.refresh)
         self.min_age.valueChanged.connect(self.refresh)
@@ -144,23 +151,34 @@ class ExceptionsPage(QWidget):
 
     def _detail(self) -> QWidget:
         box = QWidget()
-        form = QFormLayout(box)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        facts = QWidget()
+        about = QVBoxLayout(facts)
+        about.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()  # the facts scroll; the decisions stay in reach
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(facts)
+        column.addWidget(scroll, 1)
+        form = QFormLayout()
+        column.addLayout(form)
         self.title = QLabel(self.tr("Choose an exception"))
-        self.title.setObjectName("pageTitle")
+        self.title.setObjectName("caseTitle")
         self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.photo = QPushButton()
-        self.photo.setAccessibleName(self.tr("Show the photo full size"))
-        self.photo.setFlat(True)
-        self.photo.clicked.connect(self.show_photo)
+        self.context = CaseDetail()
+        self.context.photo_clicked.connect(self.show_photo)
+        self.asked = 0
+        """Counts reads of a case's context: one for a case no longer selected is dropped."""
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note or reason (a few words)"))
         self.note.setAccessibleName(self.tr("Note or reason"))
         self.disposition = QComboBox()
         self.disposition.setAccessibleName(self.tr("Disposition for an override"))
         for code in DISPOSITIONS:
-            self.disposition.addItem(code.replace("_", " "), code)
+            self.disposition.addItem(disposition_label(code), code)
         self.rma = QLineEdit()
         self.rma.setPlaceholderText(self.tr("RMA, order or tracking number"))
         self.rma.setAccessibleName(self.tr("RMA to link the parcel to"))
@@ -176,19 +194,27 @@ class ExceptionsPage(QWidget):
             button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
             self.buttons[decision] = button
         self.buttons["approve"].setObjectName("primary")
-        form.addRow(self.title)
-        form.addRow(self.facts)
-        form.addRow(self.photo)
+        about.addWidget(self.title)
+        about.addWidget(self.facts)
+        about.addWidget(self.context)
+        about.addStretch(1)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.buttons["approve"])
         form.addRow(self.disposition, self.buttons["override"])
-        form.addRow(self.buttons["send_back"])
         form.addRow(self.rma)
         form.addRow(self.buttons["link"])
-        form.addRow(self.buttons["resolve"])
+        pair = QHBoxLayout()
+        pair.addWidget(self.buttons["send_back"])
+        pair.addWidget(self.buttons["resolve"])
+        form.addRow(pair)
         self.history_button = QPushButton(self.tr("History"))
         self.history_button.clicked.connect(self._on_history_button_clicked)
-        form.addRow(self.history_button)
+        self.label_button = QPushButton(self.tr("Print the label"))
+        self.label_button.clicked.connect(self._on_label_button_clicked)
+        more = QHBoxLayout()
+        more.addWidget(self.history_button)
+        more.addWidget(self.label_button)
+        form.addRow(more)
         self._show_selected()
         return box
 
@@ -285,7 +311,8 @@ class ExceptionsPage(QWidget):
         if r is None:
             self.title.setText(self.tr("Choose an exception"))
             self.facts.clear()
-            self.photo.setVisible(False)
+            self.context.show_facts(None, "")
+            self.label_button.setVisible(False)
             return
         case = r.case
         self.title.setText(f"{case.reference} · {exception_kind_label(case.kind.value)}")
@@ -302,13 +329,7 @@ class ExceptionsPage(QWidget):
         if case.resolution:
             lines.append(self.tr("Decided: {what}").format(what=case.resolution))
         self.facts.setText("\n".join(lines))
-        thumb = self.thumbnails.get(r.thumbnail)
-        self.photo.setVisible(thumb is not None)
-        if thumb is not None:
-            pixmap = QPixmap()
-            pixmap.loadFromData(thumb)
-            self.photo.setIcon(QIcon(pixmap))
-            self.photo.setIconSize(pixmap.size())
+        self._read_context(r)
         unidentified = case.kind is ExceptionKind.UNIDENTIFIED_PARCEL
         self.buttons["link"].setVisible(unidentified)
         self.rma.setVisible(unidentified)
@@ -317,12 +338,48 @@ class ExceptionsPage(QWidget):
             self.buttons[decision].setVisible(has_unit)
         self.disposition.setVisible(has_unit)
 
-    def show_photo(self) -> None:
-        r = self.selected
-        if r is None or not r.thumbnail:
+    def _read_context(self, row: QueueRow) -> None:
+        who = self.session.who
+        if who is None:
             return
-        ref = r.thumbnail
+        self.asked += 1
+        asked, services = self.asked, self.session.services
 
+        def show(facts: CaseFacts) -> None:
+            if asked != self.asked:
+                return
+            self.context.show_facts(facts, row.sku)
+            self.lpn = facts.view.inspection.lpn if facts.view is not None else ""
+            self.label_button.setVisible(bool(self.lpn))
+
+        self.label_button.setVisible(False)
+        self.session.run(
+            lambda: gather(services, who.actor, row),
+            show,
+            lambda f, _e: self.banner.show_feedback(f),
+        )
+
+    def _on_label_button_clicked(self) -> None:
+        who, lpn = self.session.who, self.lpn
+        if who is None or not lpn:
+            return
+        services = self.session.services
+
+        def done(job: Any) -> None:
+            self.label_queued.emit()
+            self.banner.show_feedback(
+                Feedback(
+                    self.tr("Label {lpn} sent to the printer.").format(lpn=job.lpn), Level.SUCCESS
+                )
+            )
+
+        self.session.run(
+            lambda: services.reprint(who.actor, lpn),
+            done,
+            lambda f, _e: self.banner.show_feedback(f),
+        )
+
+    def show_photo(self, ref: str) -> None:
         def shown(data: bytes) -> None:
             dialog = QDialog(self)
             dialog.setWindowTitle(ref)
@@ -361,6 +418,7 @@ class ExceptionsPage(QWidget):
                 )
             )
             self.session.acknowledge(Level.SUCCESS)
+            self.label_queued.emit()  # an approval or an override queued the unit's label
             self.note.clear()
             self.rma.clear()
             self.refresh()

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.dashboard_page)
         self.search_page = SearchPage(self.session)
         self.search_page.label_queued.connect(self.print_labels)
+        self.exceptions_page.label_queued.connect(self.print_labels)
         self.exceptions_page.history_requested.connect(self._on_exceptions_page_history_requested)
         self.pages.addWidget(self.search_page)
         self.setup_page = SetupPage(self.session, app)

@@ -29,6 +29,27 @@ def language() -> str:
     return QLocale().name()[:2]
 
 
+def answer_text(step: Step, value: Any) -> str:
+    """An answer as the inspector gave it, in the station's language."""
+    lang = language()
+    if value is None:
+        return "—"
+    if step.kind is StepKind.YES_NO:
+        return translate("StepPanel", "Yes") if value == "yes" else translate("StepPanel", "No")
+    if step.kind in (StepKind.CHOICE, StepKind.CHECKLIST):
+        labels = {o.id: text(o.label, lang) for o in step.options}
+        if isinstance(value, tuple):
+            return ", ".join(labels.get(str(v), str(v)) for v in value) or translate(
+                "StepPanel", "none"
+            )
+        return labels.get(str(value), str(value))
+    if step.kind is StepKind.PHOTO:
+        return translate("StepPanel", "{n} photo(s)").format(n=len(value))
+    if step.kind is StepKind.NUMBER:
+        return f"{QLocale().toString(float(value), 'g', 6)} {step.unit}"
+    return str(value)
+
+
 class SummaryMixin:
     """What the summary needs from the panel."""
 
@@ -149,20 +170,4 @@ class SummaryMixin:
         self.answers.addLayout(override_row)
 
     def answer_text(self, step: Step, value: Any) -> str:
-        lang = language()
-        if value is None:
-            return "—"
-        if step.kind is StepKind.YES_NO:
-            return translate("StepPanel", "Yes") if value == "yes" else translate("StepPanel", "No")
-        if step.kind in (StepKind.CHOICE, StepKind.CHECKLIST):
-            labels = {o.id: text(o.label, lang) for o in step.options}
-            if isinstance(value, tuple):
-                return ", ".join(labels.get(str(v), str(v)) for v in value) or translate(
-                    "StepPanel", "none"
-                )
-            return labels.get(str(value), str(value))
-        if step.kind is StepKind.PHOTO:
-            return translate("StepPanel", "{n} photo(s)").format(n=len(value))
-        if step.kind is StepKind.NUMBER:
-            return f"{QLocale().toString(float(value), 'g', 6)} {step.unit}"
-        return str(value)
+        return answer_text(step, value)

@@ -105,6 +105,25 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>The inspector&apos;s answers</source>
+        <translation>Les réponses du contrôleur</translation>
+    </message>
+    <message>
+        <source>{customer} · order {order} · {channel}</source>
+        <translation>{customer} · commande {order} · {channel}</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s reason: {reason}</source>
+        <translation>Motif du client : {reason}</translation>
+    </message>
+    <message>
+        <source>Photo {n}: show it full size</source>
+        <translation>Photo {n} : l’afficher en grand</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Day</source>
@@ -289,8 +308,8 @@
         <translation>Choisissez une anomalie</translation>
     </message>
     <message>
-        <source>Show the photo full size</source>
-        <translation>Afficher la photo en grand</translation>
+        <source>Print the label</source>
+        <translation>Imprimer l’étiquette</translation>
     </message>
     <message>
         <source>Note or reason (a few words)</source>
@@ -334,7 +353,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Info</translation>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>History</source>
@@ -403,6 +422,10 @@
     <message>
         <source>Decided: {what}</source>
         <translation>Décision : {what}</translation>
+    </message>
+    <message>
+        <source>Label {lpn} sent to the printer.</source>
+        <translation>Étiquette {lpn} envoyée à l’imprimante.</translation>
     </message>
     <message>
         <source>{ref} decided: {what}</source>

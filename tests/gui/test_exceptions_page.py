@@ -161,3 +161,23 @@ def test_on_postgres_the_queue_is_told_at_once_without_waiting_for_the_poll(
     world.dock2.register_unidentified(world.actor("alice", "DOCK-2"), "NO-LABEL-88")
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=3000)
     assert page.table.item(0, 2).text() == "DOCK-2"
+
+
+def test_a_case_shows_the_customer_every_answer_and_photo_and_prints_its_label(
+    qtbot: QtBot, window: MainWindow, station
+):
+    _app, world = station
+    waiting_unit(world)
+    page = open_queue(qtbot, window, world)
+    page.table.selectRow(0)
+    detail = page.context
+    qtbot.waitUntil(lambda: detail.customer.isVisible(), timeout=5000)
+    assert "Camille Bernard · order 7000001" in detail.customer.text()
+    assert "Customer's reason: Size too small" in detail.customer.text()
+    assert "— Yes" in detail.answers.text()  # worn: yes
+    thumbs = [detail.photos.itemAt(i).widget() for i in range(detail.photos.count())]
+    assert len([t for t in thumbs if t is not None]) >= 1
+    assert page.label_button.isVisible()
+    qtbot.mouseClick(page.label_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.banner.level is Level.SUCCESS, timeout=5000)
+    assert "sent to the printer" in page.banner.text.text()

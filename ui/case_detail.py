@@ -1,0 +1,115 @@
+"""What a lead reads before deciding on an exception: the customer and why they sent it back,
+every answer the inspector gave, and every photo (a click shows it full size)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from receiving_station.services.context import Actor
+from receiving_station.services.inspection_views import InspectionView
+from receiving_station.services.leads import QueueRow
+from receiving_station.views import RmaView
+from ui.labels import reason_label
+from ui.step_summary import answer_text, language
+from workflows.definition import StepKind, text
+
+MAX_PHOTOS = 8
+"""Thumbnails shown; the evidence pack has them all."""
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    view: InspectionView | None
+    rma: RmaView | None
+    thumbnails: tuple[tuple[str, bytes], ...]
+
+
+def gather(services: Any, actor: Actor, row: QueueRow) -> CaseFacts:
+    """Off the GUI thread: the unit's inspection, its RMA and its photos' thumbnails."""
+    case = row.case
+    view = services.inspection(actor, case.inspection_id) if case.inspection_id else None
+    rma = services.lookup(row.rma) if row.rma else None
+    refs: list[str] = []
+    if view is not None:
+        for step in view.steps:
+            if step.kind is StepKind.PHOTO:
+                refs += [str(r) for r in view.progress.answers.get(step.id, ()) or ()]
+    if not refs and row.thumbnail:
+        refs = [row.thumbnail]
+    thumbnails = tuple((ref, services.photo_thumbnail(ref)) for ref in refs[:MAX_PHOTOS])
+    return CaseFacts(view, rma, thumbnails)
+
+
+class CaseDetail(QWidget):
+    photo_clicked = Signal(str)
+    """A photo reference (``photo:ID``) to show full size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.customer = QLabel()
+        self.customer.setWordWrap(True)
+        self.answers = QLabel()
+        self.answers.setObjectName("caption")
+        self.answers.setWordWrap(True)
+        self.answers.setAccessibleName(self.tr("The inspector's answers"))
+        self.photos = QHBoxLayout()
+        self.photos.setSpacing(6)
+        column.addWidget(self.customer)
+        column.addWidget(self.answers)
+        column.addLayout(self.photos)
+        self.show_facts(None, "")
+
+    def show_facts(self, facts: CaseFacts | None, sku: str) -> None:
+        while (item := self.photos.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        if facts is None:
+            self.customer.clear()
+            self.answers.clear()
+            self.customer.setVisible(False)
+            self.answers.setVisible(False)
+            return
+        lines = []
+        if (rma := facts.rma) is not None:
+            lines.append(
+                self.tr("{customer} · order {order} · {channel}").format(
+                    customer=rma.customer_name, order=rma.order_ref, channel=rma.channel
+                )
+            )
+            reasons = [line for line in rma.lines if line.sku == sku] or list(rma.lines[:1])
+            for line in reasons:
+                why = reason_label(line.reason_code)
+                if line.reason_note:
+                    why = f"{why} ({line.reason_note})"
+                lines.append(self.tr("Customer's reason: {reason}").format(reason=why))
+        self.customer.setText("\n".join(lines))
+        self.customer.setVisible(bool(lines))
+        answered = []
+        if (view := facts.view) is not None:
+            lang = language()
+            for step in view.steps:
+                if step.kind is StepKind.PHOTO:
+                    continue
+                value = view.progress.answers.get(step.id)
+                if value is not None:
+                    answered.append(f"{text(step.question, lang)} — {answer_text(step, value)}")
+        self.answers.setText("\n".join(answered))
+        self.answers.setVisible(bool(answered))
+        for n, (ref, data) in enumerate(facts.thumbnails, start=1):
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            button = QPushButton()
+            button.setObjectName("photoThumb")
+            button.setIcon(QIcon(pixmap))
+            button.setIconSize(QSize(96, 72))
+            button.setAccessibleName(self.tr("Photo {n}: show it full size").format(n=n))
+            button.clicked.connect(lambda _c=False, r=ref: self.photo_clicked.emit(r))
+            self.photos.addWidget(button)
+        self.photos.addStretch(1)
