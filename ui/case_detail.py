@@ -8,13 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from receiving_station.services.context import Actor
 from receiving_station.services.inspection_views import InspectionView
 from receiving_station.services.leads import QueueRow
 from receiving_station.views import RmaView
 from ui.labels import reason_label
+from ui.session import StationSession
 from ui.step_summary import answer_text, language
 from workflows.definition import StepKind, text
 
@@ -46,11 +47,16 @@ def gather(services: Any, actor: Actor, row: QueueRow) -> CaseFacts:
 
 
 class CaseDetail(QWidget):
-    photo_clicked = Signal(str)
-    """A photo reference (``photo:ID``) to show full size."""
+    unit_read = Signal(str)
+    """The selected case's unit is read: its license plate ("" when it has none)."""
+    failed = Signal(object)
+    """A :class:`~ui.errors.Feedback` for the page's banner."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
+        self.asked = 0
+        """Counts reads: the answer for a case no longer selected is dropped."""
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.customer = QLabel()
@@ -65,6 +71,41 @@ class CaseDetail(QWidget):
         column.addWidget(self.answers)
         column.addLayout(self.photos)
         self.show_facts(None, "")
+
+    def read(self, row: QueueRow | None) -> None:
+        """Show ``row``'s context once read off the GUI thread; None clears."""
+        self.asked += 1
+        who = self.session.who
+        if row is None or who is None:
+            self.show_facts(None, "")
+            return
+        asked, services = self.asked, self.session.services
+
+        def show(facts: CaseFacts) -> None:
+            if asked == self.asked:
+                self.show_facts(facts, row.sku)
+                self.unit_read.emit(facts.view.inspection.lpn if facts.view is not None else "")
+
+        self.session.run(
+            lambda: gather(services, who.actor, row), show, lambda f, _e: self.failed.emit(f)
+        )
+
+    def show_photo(self, ref: str) -> None:
+        """The photo full size, in a window of its own."""
+
+        def shown(data: bytes) -> None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(ref)
+            layout = QVBoxLayout(dialog)
+            label = QLabel()
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            label.setPixmap(pixmap)
+            layout.addWidget(label)
+            dialog.open()
+
+        services = self.session.services
+        self.session.run(lambda: services.photo(ref), shown, lambda f, _e: self.failed.emit(f))
 
     def show_facts(self, facts: CaseFacts | None, sku: str) -> None:
         while (item := self.photos.takeAt(0)) is not None:
@@ -110,6 +151,6 @@ class CaseDetail(QWidget):
             button.setIcon(QIcon(pixmap))
             button.setIconSize(QSize(96, 72))
             button.setAccessibleName(self.tr("Photo {n}: show it full size").format(n=n))
-            button.clicked.connect(lambda _c=False, r=ref: self.photo_clicked.emit(r))
+            button.clicked.connect(lambda _c=False, r=ref: self.show_photo(r))
             self.photos.addWidget(button)
         self.photos.addStretch(1)

@@ -11,19 +11,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,23 +29,15 @@ from receiving_station.domain.model import ExceptionKind
 from receiving_station.ports import ChangeFeed, ChangeFeedOpener
 from receiving_station.services.leads import QueueFilter, QueueRow
 from ui.banner import Banner
-from ui.case_detail import CaseDetail, CaseFacts, gather
+from ui.case_detail import CaseDetail
 from ui.errors import Feedback, Level, format_param
 from ui.labels import disposition_label, exception_kind_label
 from ui.session import StationSession
+from ui.tables import pick_list
+from workflows.definition import DISPOSITIONS
 
 REFRESH_MS = 3000
 """How often the page asks whether anything changed at any station (well within 5 s)."""
-DISPOSITIONS = (
-    "restock",
-    "refurbish",
-    "return_to_vendor",
-    "liquidate",
-    "donate",
-    "recycle",
-    "destroy",
-    "quarantine",
-)
 
 
 class _Announced(QObject):
@@ -116,8 +104,7 @@ class ExceptionsPage(QWidget):
         row = QHBoxLayout()
         outer.addLayout(row, 1)
         left = QVBoxLayout()
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = pick_list(
             [
                 self.tr("Age"),
                 self.tr("Kind"),
@@ -128,12 +115,6 @@ class ExceptionsPage(QWidget):
                 self.tr("SKU"),
             ]
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel(self.tr("No exception matches these filters."))
         self.empty.setObjectName("emptyState")
         self.empty.setVisible(False)
@@ -168,10 +149,9 @@ class ExceptionsPage(QWidget):
         self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.context = CaseDetail()
-        self.context.photo_clicked.connect(self.show_photo)
-        self.asked = 0
-        """Counts reads of a case's context: one for a case no longer selected is dropped."""
+        self.context = CaseDetail(self.session)
+        self.context.failed.connect(self.banner.show_feedback)
+        self.context.unit_read.connect(self._on_context_unit_read)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note or reason (a few words)"))
         self.note.setAccessibleName(self.tr("Note or reason"))
@@ -311,7 +291,7 @@ class ExceptionsPage(QWidget):
         if r is None:
             self.title.setText(self.tr("Choose an exception"))
             self.facts.clear()
-            self.context.show_facts(None, "")
+            self.context.read(None)
             self.label_button.setVisible(False)
             return
         case = r.case
@@ -329,7 +309,8 @@ class ExceptionsPage(QWidget):
         if case.resolution:
             lines.append(self.tr("Decided: {what}").format(what=case.resolution))
         self.facts.setText("\n".join(lines))
-        self._read_context(r)
+        self.label_button.setVisible(False)
+        self.context.read(r)
         unidentified = case.kind is ExceptionKind.UNIDENTIFIED_PARCEL
         self.buttons["link"].setVisible(unidentified)
         self.rma.setVisible(unidentified)
@@ -338,26 +319,9 @@ class ExceptionsPage(QWidget):
             self.buttons[decision].setVisible(has_unit)
         self.disposition.setVisible(has_unit)
 
-    def _read_context(self, row: QueueRow) -> None:
-        who = self.session.who
-        if who is None:
-            return
-        self.asked += 1
-        asked, services = self.asked, self.session.services
-
-        def show(facts: CaseFacts) -> None:
-            if asked != self.asked:
-                return
-            self.context.show_facts(facts, row.sku)
-            self.lpn = facts.view.inspection.lpn if facts.view is not None else ""
-            self.label_button.setVisible(bool(self.lpn))
-
-        self.label_button.setVisible(False)
-        self.session.run(
-            lambda: gather(services, who.actor, row),
-            show,
-            lambda f, _e: self.banner.show_feedback(f),
-        )
+    def _on_context_unit_read(self, lpn: str) -> None:
+        self.lpn = lpn
+        self.label_button.setVisible(bool(lpn))
 
     def _on_label_button_clicked(self) -> None:
         who, lpn = self.session.who, self.lpn
@@ -376,24 +340,6 @@ class ExceptionsPage(QWidget):
         self.session.run(
             lambda: services.reprint(who.actor, lpn),
             done,
-            lambda f, _e: self.banner.show_feedback(f),
-        )
-
-    def show_photo(self, ref: str) -> None:
-        def shown(data: bytes) -> None:
-            dialog = QDialog(self)
-            dialog.setWindowTitle(ref)
-            layout = QVBoxLayout(dialog)
-            label = QLabel()
-            pixmap = QPixmap()
-            pixmap.loadFromData(data)
-            label.setPixmap(pixmap)
-            layout.addWidget(label)
-            dialog.open()
-
-        self.session.run(
-            lambda: self.session.services.photo(ref),
-            shown,
             lambda f, _e: self.banner.show_feedback(f),
         )
 

@@ -9,15 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,25 +24,7 @@ from ui.banner import Banner
 from ui.errors import Feedback, Level, format_param
 from ui.labels import disposition_label
 from ui.session import StationSession
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for n, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(n, c, QTableWidgetItem(text))
+from ui.tables import fill, pick_list
 
 
 def _details(details: Mapping[str, Any]) -> str:
@@ -86,7 +64,7 @@ class SearchPage(QWidget):
         ask.addWidget(self.search, 1)
         ask.addWidget(self.find_button)
         outer.addLayout(ask)
-        self.found = _table(
+        self.found = pick_list(
             [
                 self.tr("Found"),
                 self.tr("Reference"),
@@ -116,7 +94,7 @@ class SearchPage(QWidget):
         heading.addWidget(self.lpn)
         heading.addWidget(self.reprint_button)
         outer.addLayout(heading)
-        self.timeline = _table(
+        self.timeline = pick_list(
             [
                 self.tr("When"),
                 self.tr("What"),
@@ -217,7 +195,7 @@ class SearchPage(QWidget):
     def _show_hits(self, text: str, hits: list[Hit]) -> None:
         self.hits = hits
         self.banner.clear()
-        _fill(
+        fill(
             self.found,
             [
                 [
@@ -261,10 +239,10 @@ class SearchPage(QWidget):
         self.history = history
         if history is None:
             self.title.setText(self.tr("Choose what was found to read its history"))
-            _fill(self.timeline, [])
+            fill(self.timeline, [])
         else:
             self.title.setText(self.tr("History of {key}, oldest first").format(key=history.key))
-            _fill(
+            fill(
                 self.timeline,
                 [
                     [
