@@ -4,7 +4,7 @@ it, and read the events of everything that belongs to it, oldest first."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -22,7 +22,7 @@ from data.repositories import (
     tracking,
     users,
 )
-from receiving_station.ports import Hit, Scope, TimelineEntry
+from receiving_station.ports import CaseGlance, Hit, Scope, TimelineEntry
 
 _REFERENCE = re.compile(r"^(IN|EX)-0*(\d{1,12})$")
 
@@ -266,6 +266,54 @@ class SqlHistory(_Repo):
             inspection_ids=(),
             lpns=(),
         )
+
+    def glance(self, exception_ids: Sequence[int]) -> Mapping[int, CaseGlance]:
+        if not exception_ids:
+            return {}
+        rows = self.conn.execute(
+            select(
+                exceptions.c.id,
+                exceptions.c.receipt_id,
+                inspections.c.id.label("unit_id"),
+                inspections.c.inspector_id,
+                rmas.c.number,
+                lines.c.sku,
+            )
+            .select_from(exceptions)
+            .outerjoin(inspections, inspections.c.id == exceptions.c.inspection_id)
+            .outerjoin(rmas, rmas.c.id == exceptions.c.rma_id)
+            .outerjoin(
+                lines,
+                and_(
+                    lines.c.rma_id == exceptions.c.rma_id, lines.c.line_no == inspections.c.line_no
+                ),
+            )
+            .where(exceptions.c.id.in_(exception_ids))
+        ).all()
+        first_of_unit = dict(
+            self.conn.execute(
+                select(photos.c.inspection_id, func.min(photos.c.id))
+                .where(photos.c.inspection_id.in_({r.unit_id for r in rows if r.unit_id}))
+                .group_by(photos.c.inspection_id)
+            ).all()
+        )
+        first_of_parcel = dict(
+            self.conn.execute(
+                select(photos.c.receipt_id, func.min(photos.c.id))
+                .where(photos.c.receipt_id.in_({r.receipt_id for r in rows if r.receipt_id}))
+                .group_by(photos.c.receipt_id)
+            ).all()
+        )
+        return {
+            r.id: CaseGlance(
+                unit=f"IN-{r.unit_id:06d}" if r.unit_id else "",
+                inspector_id=r.inspector_id,
+                rma=r.number or "",
+                sku=(r.sku or "") if r.unit_id else "",
+                photo_id=first_of_unit.get(r.unit_id) or first_of_parcel.get(r.receipt_id),
+            )
+            for r in rows
+        }
 
     def events(self, scope: Scope) -> Sequence[TimelineEntry]:
         entries: list[TimelineEntry] = []

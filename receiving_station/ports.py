@@ -377,7 +377,25 @@ class TimelineEntry:
     details: Mapping[str, Any]
 
 
+@dataclass(frozen=True)
+class CaseGlance:
+    """What the leads' queue shows of a case's unit and RMA."""
+
+    unit: str
+    """The unit's IN- reference; empty for a parcel without one."""
+    inspector_id: int | None
+    rma: str
+    sku: str
+    photo_id: int | None
+    """The unit's first photo, else the parcel's."""
+
+
 class HistoryRepository(Protocol):
+    def glance(self, exception_ids: Sequence[int]) -> Mapping[int, CaseGlance]:
+        """For the queue: every case's unit, inspector, RMA, SKU and first photo, in a few
+        queries whatever the number of cases."""
+        ...
+
     def find(self, text: str, limit: int) -> Sequence[Hit]:
         """Exact matches on numbers and codes; a customer's name or e-mail by part."""
         ...

@@ -105,7 +105,7 @@ def queue(
                 for c in uow.exceptions.open_cases()
                 if wanted.status in (WAITING, "") or c.state.value == wanted.status
             ]
-        rows = []
+        kept = []
         for case in cases:
             age = (now - case.opened_at).total_seconds() / 3600
             station = stations.get(case.station_id, "")
@@ -115,25 +115,24 @@ def queue(
                 continue
             if age < wanted.min_age_hours:
                 continue
-            unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
-            rma = uow.rmas.get(case.rma_id) if case.rma_id else None
-            line = line_of(rma, unit.line_no) if unit else None
-            photos = list(uow.photos.for_inspection(unit.id)) if unit and unit.id else []
-            if not photos and case.receipt_id:
-                photos = list(uow.photos.for_receipt(case.receipt_id))
+            kept.append((case, station, age))
+        glances = uow.history.glance([c.id for c, _s, _a in kept if c.id is not None])
+        rows = []
+        for case, station, age in kept:
+            glance = glances.get(case.id or 0)
             rows.append(
                 QueueRow(
                     case=case,
                     station=station,
-                    inspector=users.get(unit.inspector_id, "")
-                    if unit and unit.inspector_id
+                    inspector=users.get(glance.inspector_id, "")
+                    if glance and glance.inspector_id
                     else "",
                     age_hours=age,
                     past_sla=case.state is not ExceptionState.RESOLVED and age > sla_hours,
-                    unit=unit.reference if unit else "",
-                    rma=rma.number if rma else "",
-                    sku=line.sku if line else "",
-                    thumbnail=f"photo:{photos[0].id}" if photos else "",
+                    unit=glance.unit if glance else "",
+                    rma=glance.rma if glance else "",
+                    sku=glance.sku if glance else "",
+                    thumbnail=f"photo:{glance.photo_id}" if glance and glance.photo_id else "",
                 )
             )
         return rows
