@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 from printing.render import fonts
+from printing.words import condition_word, exception_kind_word, reason_word
 from receiving_station.services.shift import ShiftFigures
 
 WORDS = {
@@ -162,17 +163,17 @@ def render_shift_report(f: ShiftFigures, language: str = "en") -> bytes:
             [80 * mm, 40 * mm, 50 * mm],
         ),
         p(w["by_kind"], h2),
-        _bars([(k.replace("_", " "), n) for k, n in f.exceptions_by_kind], regular),
+        _bars([(exception_kind_word(k, language), n) for k, n in f.exceptions_by_kind], regular),
         p(w["reasons"], h2),
         table(
             [w["sku"], w["reason"], w["count"]],
-            [list(r) for r in f.top_reasons],
+            [[s, reason_word(r, language), n] for s, r, n in f.top_reasons],
             [60 * mm, 80 * mm, 30 * mm],
         ),
         p(w["conditions"], h2),
         table(
             [w["sku"], w["condition"], w["count"]],
-            [[s, c.replace("_", " "), n] for s, c, n in f.top_conditions],
+            [[s, condition_word(c, language), n] for s, c, n in f.top_conditions],
             [60 * mm, 80 * mm, 30 * mm],
         ),
     ]

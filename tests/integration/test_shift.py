@@ -68,6 +68,8 @@ def test_the_report_renders_with_its_figures_and_charts(world: World, tmp_path: 
     assert "Rapport d’équipe · 2026-11-26" in words
     assert "Bruno Lefèvre" in words
     assert "AP-62" in words
+    assert "Taille trop petite" in words  # the customer's reason in words, not its code
+    assert "SIZE_TOO_SMALL" not in words
     import cv2
 
     subprocess.run(
