@@ -31,7 +31,7 @@ from receiving_station.services.leads import QueueFilter, QueueRow
 from ui.banner import Banner
 from ui.case_detail import CaseDetail
 from ui.errors import Feedback, Level, format_param
-from ui.labels import disposition_label, exception_kind_label
+from ui.labels import disposition_label, exception_kind_label, resolution_label
 from ui.session import StationSession
 from ui.tables import pick_list
 from workflows.definition import DISPOSITIONS
@@ -307,7 +307,7 @@ class ExceptionsPage(QWidget):
         if case.note:
             lines.append(case.note)
         if case.resolution:
-            lines.append(self.tr("Decided: {what}").format(what=case.resolution))
+            lines.append(self.tr("Decided: {what}").format(what=resolution_label(case.resolution)))
         self.facts.setText("\n".join(lines))
         self.label_button.setVisible(False)
         self.context.read(r)
@@ -358,7 +358,7 @@ class ExceptionsPage(QWidget):
             self.banner.show_feedback(
                 Feedback(
                     self.tr("{ref} decided: {what}").format(
-                        ref=case.reference, what=case.resolution
+                        ref=case.reference, what=resolution_label(case.resolution)
                     ),
                     Level.SUCCESS,
                 )

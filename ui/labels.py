@@ -88,3 +88,25 @@ def reason_label(code: str) -> str:
         "UNKNOWN": QCoreApplication.translate("ReceivePage", "Unknown"),
     }
     return words.get(code, code.replace("_", " "))
+
+
+def resolution_label(resolution: str) -> str:
+    """A lead's decision as the core records it ("approved: …", "override to refurbish: …",
+    "sent back for re-inspection: …", "linked to RMA-…"), in the station's language; a
+    note written by the lead stays as written."""
+    head, sep, note = resolution.partition(": ")
+    if head == "approved":
+        words = QCoreApplication.translate("labels", "approved")
+    elif head == "sent back for re-inspection":
+        words = QCoreApplication.translate("labels", "sent back for re-inspection")
+    elif head.startswith("override to "):
+        words = QCoreApplication.translate("labels", "disposition changed to {disposition}").format(
+            disposition=disposition_label(head.removeprefix("override to "))
+        )
+    elif head.startswith("linked to ") and not sep:
+        return QCoreApplication.translate("labels", "linked to {rma}").format(
+            rma=head.removeprefix("linked to ")
+        )
+    else:
+        return resolution
+    return f"{words}{sep}{note}"

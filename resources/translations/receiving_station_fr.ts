@@ -2727,6 +2727,22 @@ Le retour s’affiche ici aussitôt.</translation>
         <source>✔ Decided</source>
         <translation>✔ Décidé</translation>
     </message>
+    <message>
+        <source>approved</source>
+        <translation>validé</translation>
+    </message>
+    <message>
+        <source>sent back for re-inspection</source>
+        <translation>renvoyé en contrôle</translation>
+    </message>
+    <message>
+        <source>disposition changed to {disposition}</source>
+        <translation>destination changée en « {disposition} »</translation>
+    </message>
+    <message>
+        <source>linked to {rma}</source>
+        <translation>rattaché à {rma}</translation>
+    </message>
 </context>
 <context>
     <name>ui</name>

@@ -85,3 +85,21 @@ def test_a_string_with_no_french_shows_in_english_and_is_logged_once(
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale.system())
+
+
+def test_a_leads_decision_reads_in_french(qapp):
+    from ui.app import install_translations
+    from ui.labels import resolution_label
+
+    translators = install_translations(qapp, "fr")
+    try:
+        assert resolution_label("approved") == "validé"
+        assert resolution_label("override to refurbish: scratched") == (
+            "destination changée en « Reconditionnement »: scratched"
+        )
+        assert resolution_label("linked to RMA-000123") == "rattaché à RMA-000123"
+        assert resolution_label("customer called, keep it") == "customer called, keep it"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(QLocale.system())
