@@ -4,6 +4,7 @@ call is checked in the core (admins only), whatever the UI offers."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from receiving_station.domain.model import AuditEvent, User
 from receiving_station.domain.permissions import Action
@@ -23,8 +24,9 @@ class AdminServices:
     labeling: Labeling | None
     printer: Printer | None
 
-    def _now(self) -> datetime:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by StationServices, which these methods are part of
+
+        def _now(self) -> datetime: ...
 
     # -- users (admins) -------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import contextlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from receiving_station.domain.model import ExceptionCase
 from receiving_station.domain.scan import ClassifiedScan
@@ -29,14 +30,11 @@ class LeadServices:
     report_renderer: ShiftReportRenderer | None
     language: str
 
-    def _now(self) -> datetime:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by StationServices, which these methods are part of
 
-    def readable(self, raw: str | bytes) -> ClassifiedScan:
-        raise NotImplementedError
-
-    def return_policy(self) -> object:
-        raise NotImplementedError
+        def _now(self) -> datetime: ...
+        def readable(self, raw: str | bytes) -> ClassifiedScan: ...
+        def return_policy(self) -> object: ...
 
     def exception_queue(self, actor: Actor, wanted: QueueFilter | None = None) -> list[QueueRow]:
         """Every exception still waiting for a lead (or as filtered), oldest first."""

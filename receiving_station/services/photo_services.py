@@ -5,7 +5,7 @@ read back checked against its checksum, and evidence packs. A mixin of
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from receiving_station.domain.scan import ClassifiedScan
 from receiving_station.errors import NotFound
@@ -27,14 +27,11 @@ class PhotoServices:
     evidence_renderer: EvidenceRenderer | None
     language: str
 
-    def _now(self) -> datetime:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by StationServices, which these methods are part of
 
-    def _inspector(self) -> Inspector:
-        raise NotImplementedError
-
-    def readable(self, raw: str | bytes) -> ClassifiedScan:
-        raise NotImplementedError
+        def _now(self) -> datetime: ...
+        def _inspector(self) -> Inspector: ...
+        def readable(self, raw: str | bytes) -> ClassifiedScan: ...
 
     def prepare_photo(self, data: bytes) -> PreparedPhoto:
         """Bytes from the camera or a file made ready to store (``BadPhoto`` if they cannot
