@@ -27,37 +27,43 @@ class PgChangeFeed:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
+        if self._thread is not None:
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="exception-feed", daemon=True)
+        self._stop = stop = threading.Event()  # a thread still closing keeps its own, set
+        self._thread = threading.Thread(
+            target=self._run, args=(stop,), name="exception-feed", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
+        """Returns at once (it is called from the GUI thread); the listener closes its
+        connection within half a second and never calls back after this."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=3)
-            self._thread = None
         self.listening.clear()
+        self._thread = None
 
-    def _run(self) -> None:
+    def _tell(self, stop: threading.Event) -> None:
+        if not stop.is_set():
+            self.changed()
+
+    def _run(self, stop: threading.Event) -> None:
         first = True
-        while not self._stop.is_set():
+        while not stop.is_set():
             try:
                 with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
                     if not first:
-                        self.changed()  # back after a loss: whatever happened meanwhile
+                        self._tell(stop)  # back after a loss: whatever happened meanwhile
                     first = False
-                    while not self._stop.is_set():
+                    while not stop.is_set():
                         # Everything announced within half a second is one change to read.
                         if sum(1 for _ in conn.notifies(timeout=0.5)):
-                            self.changed()
+                            self._tell(stop)
             except psycopg.Error as error:
                 self.listening.clear()
                 log.warning("exception feed lost (%s); polling until it is back", error)
-                self._stop.wait(RETRY_S)
+                stop.wait(RETRY_S)
 
 
 def change_feed_opener(engine: Engine) -> ChangeFeedOpener | None:

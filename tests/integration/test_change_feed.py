@@ -89,3 +89,19 @@ def test_sqlite_has_no_feed_and_the_page_polls(sqlite_url: str):
     engine = make_engine(sqlite_url)
     assert change_feed_opener(engine) is None
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_stopped_feed_returns_at_once_and_never_calls_back(pg_world: World):
+    feed, told = listening(pg_world)
+    started = time.monotonic()
+    feed.stop()  # from the GUI thread: it must not wait for the listener
+    assert time.monotonic() - started < 0.1
+    pg_world.dock2.register_unidentified(pg_world.actor("alice", "DOCK-2"), "NO-LABEL-3")
+    with pytest.raises(queue.Empty):
+        told.get(timeout=1.5)
+    feed.start()  # shown again: a new listener, told again
+    assert feed.listening.wait(5)
+    pg_world.dock2.register_unidentified(pg_world.actor("alice", "DOCK-2"), "NO-LABEL-4")
+    told.get(timeout=5)
+    feed.stop()
