@@ -118,7 +118,6 @@ class SqlHistory(_Repo):
                 rmas.c.customer_name,
             )
             .select_from(exceptions)
-            .outerjoin(receipts, receipts.c.id == exceptions.c.receipt_id)
             .outerjoin(rmas, rmas.c.id == exceptions.c.rma_id)
             .where(where)
             .order_by(exceptions.c.id.desc())

@@ -58,16 +58,11 @@ def search(uow_factory: UnitOfWorkFactory, actor: Actor, texts: Sequence[str]) -
     wanted = _clean(texts)
     with uow_factory(readonly=True) as uow:
         load_actor(uow, actor, Action.REVIEW_EXCEPTION)
-        hits: list[Hit] = []
+        found: dict[tuple[str, str], Hit] = {}
         for text in wanted:
-            hits += [h for h in uow.history.find(text, LIMIT) if h not in hits]
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for hit in hits:
-        if (hit.kind, hit.key) not in seen:
-            seen.add((hit.kind, hit.key))
-            unique.append(hit)
-    return unique[:LIMIT]
+            for hit in uow.history.find(text, LIMIT):
+                found.setdefault((hit.kind, hit.key), hit)
+    return list(found.values())[:LIMIT]
 
 
 def history(uow_factory: UnitOfWorkFactory, actor: Actor, kind: str, key: str) -> History:
