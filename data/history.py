@@ -3,8 +3,7 @@ it, and read the events of everything that belongs to it, oldest first."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -22,9 +21,13 @@ from data.repositories import (
     tracking,
     users,
 )
-from receiving_station.ports import CaseGlance, Hit, Scope, TimelineEntry
+from receiving_station.domain.model import CASE, UNIT, parse_reference, reference
+from receiving_station.ports import Hit, Scope, TimelineEntry
 
-_REFERENCE = re.compile(r"^(IN|EX)-0*(\d{1,12})$")
+
+def _case_id(text: str) -> int:
+    prefix, number = parse_reference(text) or ("", 0)
+    return number if prefix == CASE else 0
 
 
 def _like(text: str) -> str:
@@ -93,7 +96,7 @@ class SqlHistory(_Repo):
         return [
             Hit(
                 kind="unit",
-                key=f"IN-{r.id:06d}",
+                key=reference(UNIT, r.id),
                 rma=r.number or "",
                 order=r.order_ref or "",
                 customer=r.customer_name or "",
@@ -126,7 +129,7 @@ class SqlHistory(_Repo):
         return [
             Hit(
                 kind="exception",
-                key=f"EX-{r.id:06d}",
+                key=reference(CASE, r.id),
                 rma=r.number or "",
                 order=r.order_ref or "",
                 customer=r.customer_name or "",
@@ -142,9 +145,9 @@ class SqlHistory(_Repo):
     def find(self, text: str, limit: int) -> Sequence[Hit]:
         forms = sorted({text, text.upper()})
         hits: list[Hit] = []
-        if reference := _REFERENCE.match(text.upper()):
-            number = int(reference.group(2))
-            if reference.group(1) == "IN":
+        if parsed := parse_reference(text):
+            prefix, number = parsed
+            if prefix == UNIT:
                 hits += self._unit_hits(inspections.c.id == number, "unit", limit)
             else:
                 hits += self._case_hits(exceptions.c.id == number, "exception", limit)
@@ -191,7 +194,7 @@ class SqlHistory(_Repo):
 
     def _exception_refs(self, where: Any) -> list[str]:
         ids = self.conn.execute(select(exceptions.c.id).where(where)).scalars().all()
-        return [f"EX-{i:06d}" for i in ids]
+        return [reference(CASE, i) for i in ids]
 
     def rma_scope(self, number: str) -> Scope | None:
         rma_id = self.conn.execute(select(rmas.c.id).where(rmas.c.number == number)).scalar()
@@ -221,7 +224,7 @@ class SqlHistory(_Repo):
         return Scope(
             entities=(
                 ("rma", number),
-                *(("inspection", f"IN-{i:06d}") for i in unit_ids),
+                *(("inspection", reference(UNIT, i)) for i in unit_ids),
                 *(("label", lpn) for lpn in lpns),
                 *(("exception", ref) for ref in cases),
             ),
@@ -242,7 +245,7 @@ class SqlHistory(_Repo):
         cases = self._exception_refs(exceptions.c.inspection_id == inspection_id)
         return Scope(
             entities=(
-                ("inspection", f"IN-{inspection_id:06d}"),
+                ("inspection", reference(UNIT, inspection_id)),
                 *(("label", lpn) for lpn in lpns),
                 *(("exception", ref) for ref in cases),
             ),
@@ -260,59 +263,11 @@ class SqlHistory(_Repo):
         if case is None:
             return None
         return Scope(
-            entities=(("exception", f"EX-{exception_id:06d}"),),
+            entities=(("exception", reference(CASE, exception_id)),),
             receipt_ids=(case.receipt_id,) if case.receipt_id else (),
             inspection_ids=(),
             lpns=(),
         )
-
-    def glance(self, exception_ids: Sequence[int]) -> Mapping[int, CaseGlance]:
-        if not exception_ids:
-            return {}
-        rows = self.conn.execute(
-            select(
-                exceptions.c.id,
-                exceptions.c.receipt_id,
-                inspections.c.id.label("unit_id"),
-                inspections.c.inspector_id,
-                rmas.c.number,
-                lines.c.sku,
-            )
-            .select_from(exceptions)
-            .outerjoin(inspections, inspections.c.id == exceptions.c.inspection_id)
-            .outerjoin(rmas, rmas.c.id == exceptions.c.rma_id)
-            .outerjoin(
-                lines,
-                and_(
-                    lines.c.rma_id == exceptions.c.rma_id, lines.c.line_no == inspections.c.line_no
-                ),
-            )
-            .where(exceptions.c.id.in_(exception_ids))
-        ).all()
-        first_of_unit = dict(
-            self.conn.execute(
-                select(photos.c.inspection_id, func.min(photos.c.id))
-                .where(photos.c.inspection_id.in_({r.unit_id for r in rows if r.unit_id}))
-                .group_by(photos.c.inspection_id)
-            ).all()
-        )
-        first_of_parcel = dict(
-            self.conn.execute(
-                select(photos.c.receipt_id, func.min(photos.c.id))
-                .where(photos.c.receipt_id.in_({r.receipt_id for r in rows if r.receipt_id}))
-                .group_by(photos.c.receipt_id)
-            ).all()
-        )
-        return {
-            r.id: CaseGlance(
-                unit=f"IN-{r.unit_id:06d}" if r.unit_id else "",
-                inspector_id=r.inspector_id,
-                rma=r.number or "",
-                sku=(r.sku or "") if r.unit_id else "",
-                photo_id=first_of_unit.get(r.unit_id) or first_of_parcel.get(r.receipt_id),
-            )
-            for r in rows
-        }
 
     def events(self, scope: Scope) -> Sequence[TimelineEntry]:
         entries: list[TimelineEntry] = []
@@ -345,7 +300,7 @@ class SqlHistory(_Repo):
                 )
                 for r in rows
             ]
-        refs = [int(ref.removeprefix("EX-")) for ref in by_entity.get("exception", [])]
+        refs = [n for ref in by_entity.get("exception", []) if (n := _case_id(ref))]
         if refs:
             registered = {e.reference for e in entries if e.action == "register_unidentified"}
             cases = self.conn.execute(
@@ -358,13 +313,13 @@ class SqlHistory(_Repo):
                 TimelineEntry(
                     at=r.opened_at,
                     action="exception.opened",
-                    reference=f"EX-{r.id:06d}",
+                    reference=reference(CASE, r.id),
                     who=r.display_name,
                     station=r.station_name,
                     details={"kind": r.kind, "note": r.note},
                 )
                 for r in cases
-                if f"EX-{r.id:06d}" not in registered
+                if reference(CASE, r.id) not in registered
             ]
         if scope.receipt_ids:
             parcels = self.conn.execute(

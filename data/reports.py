@@ -19,6 +19,7 @@ from data.repositories import (
     stations,
     users,
 )
+from receiving_station.domain.model import UNIT, reference
 from receiving_station.ports import UnitRecord
 
 
@@ -74,7 +75,7 @@ class SqlReports(_Repo):
         )
         return [
             UnitRecord(
-                reference=f"IN-{r.id:06d}",
+                reference=reference(UNIT, r.id),
                 lpn=r.lpn or "",
                 status=r.status,
                 grade=r.grade or "",

@@ -14,6 +14,7 @@ from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
 from data.outbox import SqlOutbox
 from data.policies import SqlPolicies
+from data.queue import SqlQueueReads
 from data.reports import SqlReports
 from data.repositories import (
     SqlAudit,
@@ -35,6 +36,7 @@ from receiving_station.ports import (
     Outbox,
     PhotoRepository,
     PolicyRepository,
+    QueueReads,
     ReceiptRepository,
     ReportRepository,
     RmaRepository,
@@ -75,6 +77,7 @@ class SqlUnitOfWork:
     policies: PolicyRepository
     reports: ReportRepository
     history: HistoryRepository
+    queue: QueueReads
     audit: AuditLog
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
@@ -102,6 +105,7 @@ class SqlUnitOfWork:
         self.policies = SqlPolicies(conn)
         self.reports = SqlReports(conn)
         self.history = SqlHistory(conn)
+        self.queue = SqlQueueReads(conn)
         self.audit = SqlAudit(conn)
         return self
 

@@ -390,12 +390,14 @@ class CaseGlance:
     """The unit's first photo, else the parcel's."""
 
 
-class HistoryRepository(Protocol):
+class QueueReads(Protocol):
     def glance(self, exception_ids: Sequence[int]) -> Mapping[int, CaseGlance]:
-        """For the queue: every case's unit, inspector, RMA, SKU and first photo, in a few
-        queries whatever the number of cases."""
+        """Every case's unit, inspector, RMA, SKU and first photo, in a few queries whatever
+        the number of cases."""
         ...
 
+
+class HistoryRepository(Protocol):
     def find(self, text: str, limit: int) -> Sequence[Hit]:
         """Exact matches on numbers and codes; a customer's name or e-mail by part."""
         ...
@@ -430,6 +432,7 @@ class UnitOfWork(Protocol):
     policies: PolicyRepository
     reports: ReportRepository
     history: HistoryRepository
+    queue: QueueReads
     audit: AuditLog
 
     def __enter__(self) -> Self: ...

@@ -6,6 +6,7 @@ snapshots. State changes go through the methods here, which consult the state ma
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,6 +14,21 @@ from enum import StrEnum
 from typing import Any
 
 from receiving_station.domain.states import StateMachine
+
+UNIT = "IN"
+CASE = "EX"
+_REFERENCE = re.compile(r"^(IN|EX)-0*(\d{1,12})$")
+
+
+def reference(prefix: str, record_id: int) -> str:
+    """A unit's (``IN-000042``) or an exception's (``EX-000007``) reference, as printed."""
+    return f"{prefix}-{record_id:06d}"
+
+
+def parse_reference(text: str) -> tuple[str, int] | None:
+    """``("IN", 42)`` for ``IN-000042`` (any case); None for anything else."""
+    found = _REFERENCE.match(text.strip().upper())
+    return (found.group(1), int(found.group(2))) if found else None
 
 
 class Role(StrEnum):
@@ -218,7 +234,7 @@ class Inspection:
 
     @property
     def reference(self) -> str:
-        return f"IN-{self.id:06d}" if self.id is not None else "IN-new"
+        return reference(UNIT, self.id) if self.id is not None else "IN-new"
 
     @property
     def finished(self) -> bool:
@@ -289,7 +305,7 @@ class ExceptionCase:
 
     @property
     def reference(self) -> str:
-        return f"EX-{self.id:06d}" if self.id is not None else "EX-new"
+        return reference(CASE, self.id) if self.id is not None else "EX-new"
 
     def transition(self, target: ExceptionState) -> None:
         EXCEPTION_STATES.check(self.state, target, ref=self.reference)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from receiving_station.domain.model import AuditEvent, ExceptionCase, ExceptionState
+from receiving_station.domain.model import (
+    CASE,
+    AuditEvent,
+    ExceptionCase,
+    ExceptionState,
+    reference,
+)
 from receiving_station.domain.permissions import Action
 from receiving_station.errors import NotFound, StaleRecord
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
@@ -15,7 +21,7 @@ from receiving_station.services.messages import team_message
 def _load(uow: UnitOfWork, exception_id: int, seen_version: int | None) -> ExceptionCase:
     case = uow.exceptions.get(exception_id)
     if case is None:
-        raise NotFound(what=f"EX-{exception_id:06d}")
+        raise NotFound(what=reference(CASE, exception_id))
     if seen_version is not None and case.version != seen_version:
         # The lead decided on what they saw; someone changed it since.
         raise StaleRecord(what=case.reference)

@@ -7,10 +7,10 @@ A search only finds exact numbers (a customer by part of the name): the dock nev
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from receiving_station.domain.model import CASE, UNIT, parse_reference
 from receiving_station.domain.permissions import Action
 from receiving_station.errors import InvalidEntry, NotFound
 from receiving_station.i18n import QT_TRANSLATE_NOOP
@@ -25,8 +25,6 @@ P_EMPTY = QT_TRANSLATE_NOOP(
     "errors", "scan or type an RMA, order, tracking number, license plate, SKU or customer"
 )
 P_TOO_LONG = QT_TRANSLATE_NOOP("errors", "at most 200 characters")
-
-_KEY = re.compile(r"^(IN|EX)-0*(\d{1,12})$")
 
 
 @dataclass(frozen=True)
@@ -71,13 +69,13 @@ def history(uow_factory: UnitOfWorkFactory, actor: Actor, kind: str, key: str) -
     with uow_factory(readonly=True) as uow:
         load_actor(uow, actor, Action.REVIEW_EXCEPTION)
         scope: Scope | None = None
-        reference = _KEY.match(key)
+        prefix, number = parse_reference(key) or ("", 0)
         if kind == "rma":
             scope = uow.history.rma_scope(key)
-        elif kind == "unit" and reference and reference.group(1) == "IN":
-            scope = uow.history.unit_scope(int(reference.group(2)))
-        elif kind == "exception" and reference and reference.group(1) == "EX":
-            scope = uow.history.exception_scope(int(reference.group(2)))
+        elif kind == "unit" and prefix == UNIT:
+            scope = uow.history.unit_scope(number)
+        elif kind == "exception" and prefix == CASE:
+            scope = uow.history.exception_scope(number)
         if scope is None:
             raise NotFound(what=key)
         entries = list(uow.history.events(scope))

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from receiving_station.domain.model import (
+    CASE,
     AuditEvent,
     ExceptionCase,
     ExceptionKind,
     ExceptionState,
     InspectionStatus,
     RmaStatus,
+    reference,
 )
 from receiving_station.domain.permissions import Action
 from receiving_station.domain.scan import ClassifiedScan
@@ -116,7 +118,7 @@ def queue(
             if age < wanted.min_age_hours:
                 continue
             kept.append((case, station, age))
-        glances = uow.history.glance([c.id for c, _s, _a in kept if c.id is not None])
+        glances = uow.queue.glance([c.id for c, _s, _a in kept if c.id is not None])
         rows = []
         for case, station, age in kept:
             glance = glances.get(case.id or 0)
@@ -171,7 +173,7 @@ def decide(
         lead, station = load_actor(uow, actor, Action.RESOLVE_EXCEPTION)
         case = uow.exceptions.get(exception_id)
         if case is None:
-            raise NotFound(what=f"EX-{exception_id:06d}")
+            raise NotFound(what=reference(CASE, exception_id))
         if case.state is ExceptionState.RESOLVED:
             decided_by = uow.users.get(case.lead_id) if case.lead_id else None
             raise AlreadyDecided(
