@@ -11,13 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from receiving_station.clock import SystemClock
+from receiving_station.clock import SystemClock, zone_named
 from receiving_station.config import Config
 from receiving_station.domain.model import Station
 from receiving_station.errors import EnvironmentFailure
 from receiving_station.hardware import Hardware, camera_opener, serial_opener
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings
+from receiving_station.ports import Clock
 from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
 from receiving_station.station_app import StationApp
@@ -67,8 +68,21 @@ def open_database(config: Config, *, upgrade: bool | None = None) -> Any:
     return engine
 
 
-def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) -> StationApp:
-    """Wire the station. ``demo_rmas`` > 0 fills an empty database with demo data first."""
+def station_clock(config: Config) -> SystemClock:
+    """The real clock in the warehouse's zone (``[station] timezone``, else the machine's)."""
+    return SystemClock(zone_named(config.timezone) if config.timezone else None)
+
+
+def bootstrap(
+    config: Config,
+    *,
+    demo_rmas: int = 0,
+    today: date | None = None,
+    clock: Clock | None = None,
+) -> StationApp:
+    """Wire the station. ``demo_rmas`` > 0 fills an empty database with demo data first.
+    ``clock``: the time every service and page reads (the real one, in the warehouse's zone,
+    unless a test or a replay gives another)."""
     from data.demo import seed_demo
     from data.notify import change_feed_opener
     from data.settings import get_setting
@@ -77,7 +91,8 @@ def bootstrap(config: Config, *, demo_rmas: int = 0, today: date | None = None) 
     from scanners.images import OpenCvPhotos
 
     engine = open_database(config)
-    clock = SystemClock()
+    if clock is None:
+        clock = station_clock(config)
     uow_factory = SqlUnitOfWorkFactory(engine)
     with uow_factory(readonly=True) as uow:
         empty = uow.users.count() == 0

@@ -133,7 +133,7 @@ def _run(args: argparse.Namespace) -> int:
         demo_rmas = getattr(args, "demo_data", 0)
         return run_gui(lambda: bootstrap(config, demo_rmas=demo_rmas), config)
     if command == "db":
-        from receiving_station.bootstrap import open_database
+        from receiving_station.bootstrap import open_database, station_clock
 
         engine = open_database(config, upgrade=args.action == "upgrade")
         from data.migrate import current_revision
@@ -143,7 +143,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if command == "demo-data":
         from data.demo import seed_demo
-        from receiving_station.bootstrap import open_database
+        from receiving_station.bootstrap import open_database, station_clock
 
         engine = open_database(config, upgrade=True)
         started = time.perf_counter()
@@ -152,7 +152,8 @@ def _run(args: argparse.Namespace) -> int:
             rate = done / max(time.perf_counter() - started, 1e-9)
             print(f"\r{done:,} / {args.rmas:,} RMAs ({rate:,.0f}/s)", end="", file=sys.stderr)
 
-        written = seed_demo(engine, args.rmas, date.today(), seed=args.seed, progress=progress)
+        today = station_clock(config).now().date()
+        written = seed_demo(engine, args.rmas, today, seed=args.seed, progress=progress)
         print(file=sys.stderr)
         print(f"{written:,} demo RMAs written in {time.perf_counter() - started:.1f} s")
         engine.dispose()
@@ -264,8 +265,7 @@ def _decode(images: list[str], decoder_name: str) -> int:
 
 
 def _import(config: Config, file: Path, fmt: str | None) -> int:
-    from receiving_station.bootstrap import open_database
-    from receiving_station.clock import SystemClock
+    from receiving_station.bootstrap import open_database, station_clock
     from receiving_station.intake.read import read_file
     from receiving_station.services.importing import import_rmas
 
@@ -279,7 +279,7 @@ def _import(config: Config, file: Path, fmt: str | None) -> int:
                 print(f"\r{done:,} / {total:,} RMAs", end="", file=sys.stderr)
 
         report = import_rmas(
-            SqlUnitOfWorkFactory(engine), parsed, SystemClock().now(), progress=progress
+            SqlUnitOfWorkFactory(engine), parsed, station_clock(config).now(), progress=progress
         )
     finally:
         engine.dispose()

@@ -75,7 +75,7 @@ def label(config: Config, args: argparse.Namespace) -> int:
 def print_test(config: Config, uri: str | None) -> int:
     from printing.renderer import TemplateRenderer
     from printing.transports import printer_for
-    from receiving_station.clock import SystemClock
+    from receiving_station.bootstrap import station_clock
     from receiving_station.services.labels import LabelSettings, test_label
 
     printer_config = dataclasses.replace(config.printer, uri=uri) if uri else config.printer
@@ -86,7 +86,7 @@ def print_test(config: Config, uri: str | None) -> int:
         language=printer_config.language or config.language or "en",
     )
     printer = printer_for(printer_config.uri)
-    test_label(TemplateRenderer(config.labels_dir), settings, printer, SystemClock().now())
+    test_label(TemplateRenderer(config.labels_dir), settings, printer, station_clock(config).now())
     print(f"test label sent to {printer.uri} ({settings.format})")
     return 0
 
@@ -169,10 +169,10 @@ def shift_report(config: Config, args: argparse.Namespace) -> int:
     """``receiving-station report shift [--date D] -o FILE.pdf [--csv FILE.csv]``."""
     from datetime import date
 
-    from receiving_station.bootstrap import bootstrap
+    from receiving_station.bootstrap import bootstrap, station_clock
 
     try:
-        day = date.fromisoformat(args.date) if args.date else date.today()
+        day = date.fromisoformat(args.date) if args.date else station_clock(config).now().date()
     except ValueError:
         print(f"receiving-station: --date takes YYYY-MM-DD, not {args.date!r}", file=sys.stderr)
         return 2

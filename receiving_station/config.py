@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from receiving_station.clock import zone_named
 from receiving_station.errors import ConfigError
 
 APP_DIR_NAME = "receiving-station"
@@ -118,6 +119,9 @@ class Config:
     station_name: str
     data_dir: Path
     station_location: str = ""
+    timezone: str = ""
+    """The warehouse's IANA time zone ('Europe/Paris'): return windows and 'today' are
+    counted in it. Empty: the machine's own zone."""
     language: str = ""
     sounds: bool = True
     idle_lock_minutes: int = 10
@@ -225,6 +229,18 @@ def _rma_format(value: Any) -> bool:
         return False
 
 
+def _zone_name(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > 64:
+        return False
+    if not value:
+        return True
+    try:
+        zone_named(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _short_text(limit: int) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, str) and len(v) <= limit
 
@@ -257,6 +273,12 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         socket.gethostname()[:40] or "STATION",
     )
     location = r.get("station.location", "text", lambda v: isinstance(v, str), "")
+    timezone = r.get(
+        "station.timezone",
+        "a time zone name such as 'Europe/Paris', or '' (the machine's)",
+        _zone_name,
+        "",
+    )
     language = r.get("ui.language", "'en', 'fr' or '' (the system's)", _matches(_LANG), "")
     sounds = r.get("ui.sounds", "true or false", lambda v: isinstance(v, bool), True)
     theme = r.get(
@@ -440,6 +462,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         database_url=env.get("RS_DATABASE_URL", url),
         station_name=env.get("RS_STATION", station).upper(),
         station_location=location,
+        timezone=timezone,
         data_dir=data_dir,
         language=env.get("RS_LANGUAGE", language),
         sounds=sounds,

@@ -92,7 +92,8 @@ class DashboardPage(QWidget):
         self.banner = Banner()
         outer.addWidget(self.banner)
         bar = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
+        today = session.services.clock.now().date()  # the warehouse's day, not the PC's
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setAccessibleName(self.tr("Day"))
         self.report_button = QPushButton(self.tr("Shift report (PDF)…"))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from receiving_station.errors import EnvironmentFailure, PolicyBreach, StationError
 
@@ -37,9 +37,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
 
+_display_zone: list[tzinfo] = []
+
+
+def show_times_in(zone: tzinfo) -> None:
+    """Times on screen are the warehouse's wall time (the station clock's zone), whatever
+    zone the PC is set to."""
+    _display_zone[:] = [zone]
+
+
 def format_param(value: Any) -> str:
     if isinstance(value, datetime):
-        moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+        if value.tzinfo is not None and _display_zone:
+            value = value.astimezone(_display_zone[0])
+        moment = QDateTime(
+            QDate(value.year, value.month, value.day),
+            QTime(value.hour, value.minute, value.second),
+        )
         return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
     if isinstance(value, str):
         return _tr(value) if value else value

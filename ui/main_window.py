@@ -24,7 +24,7 @@ from receiving_station.station_app import StationApp
 from ui.admin_page import AdminPage
 from ui.camera_panel import CameraPanel
 from ui.dashboard_page import DashboardPage
-from ui.errors import Feedback, Level, describe
+from ui.errors import Feedback, Level, describe, show_times_in
 from ui.exceptions_page import ExceptionsPage
 from ui.importer import Importer
 from ui.inspect_page import InspectPage
@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Receiving Station — {station}").format(station=app.station.name)
         )
+        zone = app.services.clock.now().tzinfo
+        if zone is not None:
+            show_times_in(zone)
         self.runner = CommandRunner(self)
         self.sounds = Sounds(app.config.sounds, self)
         self.session = StationSession(app.services, self.runner, self.sounds)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ class LeadServices:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> int:
         """The day's units as CSV; cancellable, never a half file."""
-        start, end = shift.day_bounds(day)
+        start, end = shift.day_bounds(day, self._now().tzinfo or UTC)
         return shift.export_units(self.uow_factory, actor, start, end, path, progress, cancelled)
 
     def search(self, actor: Actor, text: str) -> list[Hit]:

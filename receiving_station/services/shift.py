@@ -11,7 +11,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from receiving_station.domain.permissions import Action
@@ -59,11 +59,11 @@ class ShiftFigures:
     sla_hours: int
 
 
-def day_bounds(day: date, tz: timezone | None = None) -> tuple[datetime, datetime]:
-    """The day in the station's time zone, as an interval of aware datetimes."""
-    zone = tz or datetime.now().astimezone().tzinfo
+def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The calendar day in the warehouse's zone (the station clock's), as an interval of
+    aware datetimes: 23 or 25 hours long on the days the clocks change."""
     start = datetime.combine(day, time(0), tzinfo=zone)
-    return start, start + timedelta(days=1)
+    return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -79,10 +79,10 @@ def figures(
     day: date,
     now: datetime,
     sla_hours: int,
-    tz: timezone | None = None,
 ) -> ShiftFigures:
-    """``actor`` None: the command line."""
-    start, end = day_bounds(day, tz)
+    """``actor`` None: the command line. ``day`` is in ``now``'s zone (the station clock's)."""
+    assert now.tzinfo is not None
+    start, end = day_bounds(day, now.tzinfo)
     with uow_factory(readonly=True) as uow:
         if actor is not None:
             load_actor(uow, actor, Action.REVIEW_EXCEPTION)

@@ -135,7 +135,7 @@ def pg_window(
     config = dataclasses.replace(config, database_url=pg_url, sounds=False)
     engine = make_engine(pg_url)
     world = World(engine)
-    app = bootstrap(config)
+    app = bootstrap(config, clock=world.clock)
     win = MainWindow(app)
     qtbot.addWidget(win)
     qapp.installEventFilter(win.scanner)

@@ -83,8 +83,8 @@ def admin_window(qtbot: QtBot, qapp, config_file: Path, tmp_path: Path) -> Itera
 
     config = load_config({"RS_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}, config_file)
     engine = make_engine(config.database_url)
-    World(engine)  # the dock's people: Dan is the admin
-    app = bootstrap(config)
+    world = World(engine)  # the dock's people: Dan is the admin
+    app = bootstrap(config, clock=world.clock)
     win = MainWindow(app)
     qtbot.addWidget(win)
     qapp.installEventFilter(win.scanner)

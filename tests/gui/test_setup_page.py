@@ -14,6 +14,7 @@ from sqlalchemy import text
 from receiving_station.bootstrap import bootstrap
 from receiving_station.config import load_config
 from tests.gui.test_receive_window import scanner_types
+from tests.world import FixedClock
 from ui.errors import Level
 from ui.main_window import MainWindow
 from ui.setup_page import SetupPage
@@ -30,7 +31,7 @@ def config_file(sqlite_url: str, tmp_path: Path) -> Path:
 def fresh(qtbot: QtBot, qapp, config_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
     """A new station on an empty database."""
     config = load_config({"RS_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}, config_file)
-    app = bootstrap(config)
+    app = bootstrap(config, clock=FixedClock())
     win = MainWindow(app)
     qtbot.addWidget(win)
     qapp.installEventFilter(win.scanner)
