@@ -8,7 +8,9 @@ QM := resources/translations/receiving_station_fr.qm resources/translations/rece
 
 .PHONY: run test lint check-tests bench screenshots translations translations-update system-run system-test clean
 
+# A fresh Debian has python3 but not its venv module: the system set-up comes first.
 $(BIN)/activate:
+	@scripts/setup-system.sh run
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
@@ -44,7 +46,7 @@ lint: $(VENV)/.dev
 check-tests: system-test $(VENV)/.dev $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
-test: lint check-tests
+test: system-test lint check-tests
 
 bench: system-test $(VENV)/.dev
 	$(PY) bench/classify.py
