@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -16,6 +17,27 @@ from data.migrate import upgrade
 from tests import postgres
 
 _counter = itertools.count()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As the station does (``ui.crash.GuiThreadCollector``): a reference cycle holding a Qt
+    wrapper, collected on a worker thread, crashes the process; here collection happens
+    between tests, on the main thread, with Python's own thresholds."""
+    thresholds = gc.get_threshold()
+    gc.disable()
+    yield
+    gc.enable()
+    gc.set_threshold(*thresholds)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    if not gc.isenabled():
+        counts, limits = gc.get_count(), gc.get_threshold()
+        due = [n for n in range(3) if counts[n] > limits[n]]
+        if due:
+            gc.collect(due[-1])
 
 
 @pytest.fixture(scope="session")

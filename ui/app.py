@@ -5,11 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
-import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from receiving_station.config import Config
 from receiving_station.errors import StationError
 from receiving_station.station_app import StationApp
+from ui.crash import CrashBoundary, GuiThreadCollector, log_to_file
 from ui.errors import describe
 from ui.theme import apply_style
 
@@ -82,15 +80,6 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     return translators
 
 
-def _log_to_file(config: Config) -> Path:
-    path = config.data_dir / "logs" / "station.log"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    return path
-
-
 def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     from ui.shell import StationShell
 
@@ -99,19 +88,9 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     qt_app.setApplicationName("Receiving Station")
     early = install_translations(qt_app, config.language)  # for a message before the window
     apply_style(qt_app, config.theme, config.text_size)
-    log_path = _log_to_file(config)
-
-    def excepthook(
-        kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
-        log.error("unhandled error\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("ui", "Receiving Station"),
-            describe(error).text + "\n\n" + str(log_path),
-        )
-
-    sys.excepthook = excepthook
+    log_path = log_to_file(config.data_dir)
+    CrashBoundary(log_path).install()
+    collector = GuiThreadCollector(qt_app)
     try:
         station = make_app()
     except StationError as exc:
@@ -129,3 +108,4 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     finally:
         shell.close()
         station.close()
+        collector.stop()

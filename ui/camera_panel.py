@@ -9,22 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from receiving_station.ports import CameraFrame, ErrorSink, FrameSink, ScanSink, ScanSource
 from ui.errors import describe
+from ui.threads import GuiInbox
 
 CameraOpener = Callable[[FrameSink, ScanSink, ErrorSink], ScanSource]
-
-
-class _Bridge(QObject):
-    """Carries the camera threads' callbacks into the GUI thread."""
-
-    frame = Signal(object)
-    scan = Signal(object)
-    error = Signal(object)
 
 
 class PreviewView(QWidget):
@@ -75,10 +68,12 @@ class CameraPanel(QWidget):
         self.setObjectName("cameraPanel")
         self.opener = opener
         self.source: ScanSource | None = None
-        self.bridge = _Bridge(self)
-        self.bridge.frame.connect(self._on_frame)
-        self.bridge.scan.connect(self.scan_received)
-        self.bridge.error.connect(self._on_error)
+        # the camera's threads reach the GUI thread through these; a frame not yet shown is
+        # replaced by the next one, so a busy window never falls behind the camera
+        self.inbox = GuiInbox(self)
+        self.frames = self.inbox.channel(self._on_frame, latest=True)
+        self.scans = self.inbox.channel(self.scan_received.emit)
+        self.errors = self.inbox.channel(self._on_error)
         layout = QVBoxLayout(self)
         self.preview = PreviewView()
         self.status = QLabel()
@@ -113,7 +108,7 @@ class CameraPanel(QWidget):
     def start(self) -> None:
         if self.opener is None or self.source is not None:
             return
-        source = self.opener(self.bridge.frame.emit, self.bridge.scan.emit, self.bridge.error.emit)
+        source = self.opener(self.frames, self.scans, self.errors)
         try:
             source.start()
         except Exception as exc:

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -38,12 +38,9 @@ from ui.banner import Banner
 from ui.errors import Feedback, Level
 from ui.labels import exception_kind_label, reason_label
 from ui.session import StationSession
+from ui.threads import every
 
 REFRESH_MS = 30_000
-
-
-class _Progress(QObject):
-    moved = Signal(int, int)
 
 
 def _chart(title: str, pairs: list[tuple[str, float]]) -> QChart:
@@ -85,8 +82,8 @@ class DashboardPage(QWidget):
         self.session = session
         self.figures: ShiftFigures | None = None
         self._cancel = threading.Event()
-        self.progress = _Progress(self)
-        self.progress.moved.connect(self._on_progress_moved)
+        self.export_progress: tuple[int, int] | None = None
+        """The last progress shown for the export under way (done, total)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         self.banner = Banner()
@@ -252,12 +249,16 @@ class DashboardPage(QWidget):
         who = self.session.who
         if who is None:
             return
-        services, day, moved = self.session.services, self.chosen_day(), self.progress.moved
+        services, day = self.session.services, self.chosen_day()
+        inbox = self.session.runner.inbox  # the result's own: progress never arrives after it
+        channel = inbox.channel(self._on_progress_moved, latest=True)
+        moved, cancelled = every(0.2, channel), self._cancel.is_set
         self._cancel.clear()
         self.cancel_button.setVisible(True)
         self.export_button.setEnabled(False)
 
         def finished() -> None:
+            inbox.close_channel(channel)
             self.cancel_button.setVisible(False)
             self.export_button.setEnabled(True)
             self.export_state.clear()
@@ -273,13 +274,14 @@ class DashboardPage(QWidget):
 
         self.session.run(
             lambda: services.export_units(
-                who.actor, day, Path(path), progress=moved.emit, cancelled=self._cancel.is_set
+                who.actor, day, Path(path), progress=moved, cancelled=cancelled
             ),
             done,
             failed,
         )
 
     def _on_progress_moved(self, done: int, total: int) -> None:
+        self.export_progress = (done, total)
         self.export_state.setText(
             self.tr("Exporting: {done} / {total} units").format(done=done, total=total)
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,15 +34,11 @@ from ui.errors import Feedback, Level, format_param
 from ui.labels import disposition_label, exception_kind_label, resolution_label
 from ui.session import StationSession
 from ui.tables import pick_list
+from ui.threads import GuiInbox
 from workflows.definition import DISPOSITIONS
 
 REFRESH_MS = 3000
 """How often the page asks whether anything changed at any station (well within 5 s)."""
-
-
-class _Announced(QObject):
-    changed = Signal()
-    """Emitted from the feed's thread; delivered on the GUI thread."""
 
 
 class ExceptionsPage(QWidget):
@@ -64,8 +60,10 @@ class ExceptionsPage(QWidget):
         self.feed: ChangeFeed | None = None
         self.lpn = ""
         """The selected unit's license plate, once its context is read."""
-        self.announced = _Announced(self)
-        self.announced.changed.connect(self._on_announced_changed)
+        # the feed's thread says "something changed" through this channel; several
+        # announcements before the page reads again are one read
+        self.inbox = GuiInbox(self)
+        self.announced = self.inbox.channel(self._on_announced_changed, latest=True)
         self.rows: list[QueueRow] = []
         self.selected: QueueRow | None = None
         self.signature: tuple[int, ...] = ()
@@ -399,7 +397,7 @@ class ExceptionsPage(QWidget):
     def showEvent(self, event: Any) -> None:
         self.poll.start()  # also while the feed is down: never more than seconds behind
         if self.open_feed is not None and self.feed is None:
-            self.feed = self.open_feed(self.announced.changed.emit)
+            self.feed = self.open_feed(self.announced)
             self.feed.start()
         super().showEvent(event)
 

@@ -4,6 +4,7 @@ plainly. The watched import folder reports its progress through the same label."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from ui.errors import Feedback, Level
 from ui.session import StationSession
+from ui.threads import every
 
 
 class Importer(QObject):
-    progress = Signal(str, int, int)
-    """File name, RMAs done, RMAs in the file: emitted from the worker thread."""
     said = Signal(object)
     """The :class:`Feedback` for the page on screen."""
 
@@ -28,9 +28,30 @@ class Importer(QObject):
         self.label.setVisible(False)
         self.button = QPushButton(self.tr("Import RMAs…"))
         self.button.clicked.connect(self._on_button_clicked)
-        self.progress.connect(self._on_progress)
+        # (file name, RMAs done, RMAs in the file) from the worker thread, at most five times
+        # a second; through the runner's own channel, so it never arrives after the result
+        self.progress = session.runner.inbox.channel(self._on_progress, latest=True)
+        self.progress_shown = 0
+        self.last_progress: tuple[int, int] | None = None
+
+    def reporter(self, name: str | None = None) -> Callable[..., None]:
+        """A progress callback for the worker: ``(done, total)`` for the file ``name``, or
+        ``(name, done, total)`` for the watched folder's files."""
+        channel = self.progress
+        if name is not None:
+            return every(0.2, lambda done, total: channel(name, done, total))
+        throttled: dict[str, Callable[[int, int], None]] = {}
+
+        def report(file: str, done: int, total: int) -> None:
+            if file not in throttled:
+                throttled[file] = every(0.2, lambda d, t: channel(file, d, t))
+            throttled[file](done, total)
+
+        return report
 
     def _on_progress(self, name: str, done: int, total: int) -> None:
+        self.progress_shown += 1
+        self.last_progress = (done, total)
         self.label.setVisible(done < total)
         self.label.setText(
             self.tr("Importing {file}: {done} / {total} RMAs").format(
@@ -50,12 +71,10 @@ class Importer(QObject):
         who = self.session.who
         if who is None:
             return
-        services, progress = self.session.services, self.progress
+        services, progress = self.session.services, self.reporter(path.name)
 
         def work() -> Any:
-            return services.import_file(
-                who.actor, path, lambda d, t: progress.emit(path.name, d, t)
-            )
+            return services.import_file(who.actor, path, progress)
 
         self.session.run(work, lambda report: self._on_imported(path, report), self._on_failed)
 

@@ -54,8 +54,10 @@ class PhotoActions(_Page):
         if not missing:
             return
 
+        services = self.session.services
+
         def load() -> dict[str, bytes]:
-            return {ref: self.session.services.photo_thumbnail(ref) for ref in missing}
+            return {ref: services.photo_thumbnail(ref) for ref in missing}
 
         def loaded(found: dict[str, bytes]) -> None:
             self.steps.thumbnails.update(found)
@@ -163,17 +165,19 @@ class EvidenceActions(_Page):
 
 class LabelActions(_Page):
     def _show_label(self, inspection: Any) -> None:
+        services = self.session.services
         who = self.session.who
         if who is None or inspection.id is None:
             return
         inspection_id, lpn = inspection.id, inspection.lpn
         self.session.run(
-            lambda: self.session.services.label_preview(who.actor, inspection_id),
+            lambda: services.label_preview(who.actor, inspection_id),
             lambda png: self.steps.show_label(png, lpn),
             lambda feedback, _e: self.banner.show_feedback(feedback),
         )
 
     def reprint(self, lpn: str = "") -> None:
+        services = self.session.services
         who, lpn = self.session.who, lpn or self.last_lpn
         if who is None:
             return
@@ -187,7 +191,7 @@ class LabelActions(_Page):
                 )
             )
             return
-        self._run(lambda: self.session.services.reprint(who.actor, lpn), self._on_reprinted)
+        self._run(lambda: services.reprint(who.actor, lpn), self._on_reprinted)
 
     def _on_reprinted(self, job: Any) -> None:
         self.label_queued.emit()

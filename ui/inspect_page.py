@@ -183,6 +183,7 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
             self.search.clear()
 
     def handle_scan(self, raw: str | bytes) -> None:
+        services = self.session.services
         who = self.session.who
         if who is None:
             return
@@ -191,10 +192,10 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
             return
         scan = self.session.services.classify(raw)
         if not scan.readable:
-            self._run(lambda: self.session.services.readable(raw), lambda _r: None)
+            self._run(lambda: services.readable(raw), lambda _r: None)
             return
         if scan.kind is ScanKind.BADGE:
-            self._run(lambda: self.session.services.login_badge(raw), self._on_logged_in)
+            self._run(lambda: services.login_badge(raw), self._on_logged_in)
             return
         if scan.kind is ScanKind.COMMAND:
             self.command(scan.text)
@@ -206,13 +207,11 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
         parcel_label = scan.kind in PARCEL_KINDS and scan.kind is not ScanKind.UNKNOWN
         is_product = scan.reading(ScanKind.PRODUCT) is not None
         if self.parcel is None or (parcel_label and not is_product):
-            self._run(
-                lambda: self.session.services.open_parcel(who.actor, raw), self._on_parcel_opened
-            )
+            self._run(lambda: services.open_parcel(who.actor, raw), self._on_parcel_opened)
             return
         receipt, damaged = self.parcel.receipt_id, self.damaged.isChecked()
         self._run(
-            lambda: self.session.services.scan_unit(who.actor, receipt, raw, damaged=damaged),
+            lambda: services.scan_unit(who.actor, receipt, raw, damaged=damaged),
             self._on_unit_started,
         )
 
@@ -309,11 +308,12 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
             )
 
     def open_unit(self, inspection_id: int) -> None:
+        services = self.session.services
         who = self.session.who
         if who is None:
             return
         self._run(
-            lambda: self.session.services.inspection(who.actor, inspection_id),
+            lambda: services.inspection(who.actor, inspection_id),
             self.show_inspection,
         )
 
@@ -324,11 +324,12 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
         self._reload_parcel()
 
     def _reload_parcel(self) -> None:
+        services = self.session.services
         who, parcel = self.session.who, self.parcel
         if who is None or parcel is None:
             return
         receipt = parcel.receipt_id
-        self._run(lambda: self.session.services.parcel(who.actor, receipt), self.show_parcel)
+        self._run(lambda: services.parcel(who.actor, receipt), self.show_parcel)
 
     def _with_unit(
         self, call: Callable[[Any, int, int], Any], on_done: Callable[[Any], None]
@@ -384,11 +385,12 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
         self._reload_parcel()
 
     def close_box(self) -> None:
+        services = self.session.services
         who, parcel = self.session.who, self.parcel
         if who is None or parcel is None:
             return
         receipt = parcel.receipt_id
-        self._run(lambda: self.session.services.close_parcel(who.actor, receipt), self._on_closed)
+        self._run(lambda: services.close_parcel(who.actor, receipt), self._on_closed)
 
     def _on_closed(self, result: InspectionView | ParcelView) -> None:
         if isinstance(result, InspectionView):

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -66,13 +66,6 @@ class _ActivityFilter(QObject):
         if event.type() in self._KINDS:
             self.last = time.monotonic()
         return False
-
-
-class _SerialBridge(QObject):
-    """Carries the serial scanner thread's callbacks into the GUI thread."""
-
-    scan = Signal(object)
-    error = Signal(object)
 
 
 class MainWindow(QMainWindow):
@@ -180,9 +173,9 @@ class MainWindow(QMainWindow):
         self.camera_dock.visibilityChanged.connect(self.camera_button.setChecked)
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.camera_button.toggle)
 
-        self.serial_bridge = _SerialBridge(self)
-        self.serial_bridge.scan.connect(self._on_scanner_scan_received)
-        self.serial_bridge.error.connect(self._on_serial_error)
+        # the serial port's thread reaches the GUI thread through these channels
+        self.serial_scans = self.runner.inbox.channel(self._on_scanner_scan_received)
+        self.serial_errors = self.runner.inbox.channel(self._on_serial_error)
         self.serial: ScanSource | None = None
         self.start_serial_scanner()
         self.session.user_changed.connect(self._on_session_user_changed)
@@ -216,7 +209,7 @@ class MainWindow(QMainWindow):
         if opener is None:
             self.status.show_serial(None)
             return
-        source = opener(self.serial_bridge.scan.emit, self.serial_bridge.error.emit)
+        source = opener(self.serial_scans, self.serial_errors)
         try:
             source.start()
         except Exception as exc:
@@ -264,7 +257,7 @@ class MainWindow(QMainWindow):
         """Send due labels to the printer (off the GUI thread), then show the queue."""
         services = self.app.services
 
-        progress = self.importer.progress.emit
+        progress = self.importer.reporter()
 
         def work() -> list[Any]:
             services.print_labels()
@@ -358,11 +351,12 @@ class MainWindow(QMainWindow):
     # -- input ----------------------------------------------------------------------------
 
     def _on_scanner_scan_received(self, text: str | bytes) -> None:
+        services = self.app.services
         if self.pages.currentWidget() is self.setup_page:
             self.setup_page.badge_scanned(text)
         elif self.session.who is None:
             self.session.run(
-                lambda: self.app.services.login_badge(text),
+                lambda: services.login_badge(text),
                 self._on_logged_in,
                 self._on_login_failed,
             )
@@ -389,8 +383,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_login_page_pin_login_requested(self, username: str, pin: str) -> None:
+        services = self.app.services
         self.session.run(
-            lambda: self.app.services.login_pin(username, pin),
+            lambda: services.login_pin(username, pin),
             self._on_logged_in,
             self._on_login_failed,
         )
@@ -451,4 +446,5 @@ class MainWindow(QMainWindow):
         if self.serial is not None:
             self.serial.stop()
         self.runner.wait(5000)
+        self.runner.stop()
         super().closeEvent(event)

@@ -290,6 +290,7 @@ class ReceivePage(QWidget):
         self.register_button.setVisible(bool(self.unknown_text))
 
     def clear(self) -> None:
+        services = self.session.services
         self.outcome = None
         self.unknown_text = ""
         self.unit = None
@@ -302,7 +303,7 @@ class ReceivePage(QWidget):
         who = self.session.who
         if who is not None:
             self.session.run(
-                lambda: self.session.services.release(who.actor),
+                lambda: services.release(who.actor),
                 lambda _r: None,
                 lambda _f, _e: None,
             )
@@ -316,6 +317,7 @@ class ReceivePage(QWidget):
 
     def handle_scan(self, text: str | bytes) -> None:
         """A scan (or typed text) arrived: one command to the core, one result rendered."""
+        services = self.session.services
         who = self.session.who
         if who is None:
             return
@@ -325,7 +327,7 @@ class ReceivePage(QWidget):
                 self._receive(lead_badge=scan.text)
                 return
         self.session.run(
-            lambda: self.session.services.handle_scan(who.actor, text),
+            lambda: services.handle_scan(who.actor, text),
             self._on_scan_done,
             self._on_scan_failed,
         )
@@ -381,12 +383,13 @@ class ReceivePage(QWidget):
         self._receive(lead_badge=None)
 
     def _receive(self, lead_badge: str | None) -> None:
+        services = self.session.services
         who, outcome = self.session.who, self.outcome
         if who is None or outcome is None:
             return
         packaging, note, photos = self._parcel_condition()
         self.session.run(
-            lambda: self.session.services.receive(
+            lambda: services.receive(
                 who.actor,
                 [outcome.rma.id],
                 packaging=packaging,
@@ -420,12 +423,13 @@ class ReceivePage(QWidget):
         )
 
     def _on_register_button_clicked(self) -> None:
+        services = self.session.services
         who, text = self.session.who, self.unknown_text
         if who is None or not text:
             return
         packaging, note, photos = self._parcel_condition()
         self.session.run(
-            lambda: self.session.services.register_unidentified(
+            lambda: services.register_unidentified(
                 who.actor, text, note=note, packaging=packaging, photos=photos
             ),
             self._on_registered,

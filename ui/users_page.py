@@ -123,11 +123,12 @@ class UsersPage(QWidget):
     # -- rendering ------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        services = self.session.services
         who = self.session.who
         if who is None:
             return
         self.session.run(
-            lambda: self.session.services.list_users(who.actor),
+            lambda: services.list_users(who.actor),
             self._show_users,
             lambda feedback, _e: self.banner.show_feedback(feedback),
         )
@@ -220,32 +221,35 @@ class UsersPage(QWidget):
         )
 
     def _on_active_button_clicked(self) -> None:
+        services = self.session.services
         who, user = self.session.who, self.editing
         if who is None or user is None or user.id is None:
             return
         user_id, version, active = user.id, user.version, not user.active
         words = self.tr("{name} reactivated.") if active else self.tr("{name} deactivated.")
         self._run(
-            lambda: self.session.services.set_user_active(who.actor, user_id, version, active),
+            lambda: services.set_user_active(who.actor, user_id, version, active),
             words,
         )
 
     def _on_pin_button_clicked(self) -> None:
+        services = self.session.services
         who, user = self.session.who, self.editing
         if who is None or user is None or user.id is None:
             return
         user_id, version, pin = user.id, user.version, self.pin.text()
         self._run(
-            lambda: self.session.services.set_user_pin(who.actor, user_id, version, pin),
+            lambda: services.set_user_pin(who.actor, user_id, version, pin),
             self.tr("New PIN saved for {name}."),
         )
 
     def _on_badge_button_clicked(self) -> None:
+        services = self.session.services
         who, user = self.session.who, self.editing
         if who is None or user is None or user.id is None:
             return
         user_id = user.id
         self._run(
-            lambda: self.session.services.print_badge(who.actor, user_id),
+            lambda: services.print_badge(who.actor, user_id),
             self.tr("Badge of {name} sent to the printer."),
         )

@@ -1,45 +1,82 @@
 """Running blocking core calls off the GUI thread.
 
-``CommandRunner.submit(fn, on_done, on_error)`` runs ``fn`` on a thread pool; the result or
-the exception is posted back to the GUI thread through a queued signal, where the callbacks
-run. Workers never touch widgets.
+``CommandRunner.submit(fn, on_done, on_error)`` runs ``fn`` on one of the runner's worker
+threads (plain Python threads); the result or the exception comes back through a
+:class:`~ui.threads.Channel` and the callbacks run on the GUI thread. The worker holds only
+``fn`` and a ticket number, never the callbacks, and ``fn`` may hold no Qt object (checked
+at submit): nothing Qt is created, touched or released on a worker thread.
 """
 
 from __future__ import annotations
 
+import itertools
+import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from ui.threads import Channel, GuiInbox, check_holds_no_qt
+
+Job = tuple[int, Callable[[], Any]]
 
 
-class _Relay(QObject):
-    finished = Signal(object, object)  # (result, error)
+class _Workers:
+    """The threads and their queue: plain Python, so a thread holds nothing of Qt."""
 
+    def __init__(self, threads: int, finished: Channel) -> None:
+        self.jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self.finished = finished
+        self.unfinished = 0
+        self.idle = threading.Condition()
+        self.threads = [
+            threading.Thread(target=self.work, name=f"station-worker-{n}", daemon=True)
+            for n in range(threads)
+        ]
+        for thread in self.threads:
+            thread.start()
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn = fn
-        self.relay = relay
+    def put(self, job: Job) -> None:
+        with self.idle:
+            self.unfinished += 1
+        self.jobs.put(job)
 
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:
-            self.relay.finished.emit(None, exc)
-        else:
-            self.relay.finished.emit(result, None)
+    def work(self) -> None:
+        """A worker thread: run jobs, post what came of them."""
+        while (job := self.jobs.get()) is not None:
+            ticket, fn = job
+            del job
+            try:
+                result, error = fn(), None
+            except Exception as exc:
+                result, error = None, exc
+            del fn  # the job's captures are released here: plain values, no Qt
+            self.finished(ticket, result, error)
+            del result, error
+            with self.idle:
+                self.unfinished -= 1
+                self.idle.notify_all()
+
+    def wait(self, seconds: float) -> bool:
+        with self.idle:
+            return self.idle.wait_for(lambda: self.unfinished == 0, seconds)
+
+    def stop(self) -> None:
+        for _thread in self.threads:
+            self.jobs.put(None)
 
 
 class CommandRunner(QObject):
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self._in_flight: set[_Relay] = set()
+        self.inbox = GuiInbox(self)
+        self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]]
+        self._waiting = {}
+        self._tickets = itertools.count(1)
+        self._workers = _Workers(threads, self.inbox.channel(self._on_job_finished))
 
     def submit(
         self,
@@ -47,29 +84,38 @@ class CommandRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        relay = _Relay(self)  # lives on the GUI thread: its signal is delivered there
-        self._in_flight.add(relay)
-        if len(self._in_flight) == 1:
+        """Run ``fn`` off the GUI thread; then ``on_done(result)`` or ``on_error(exc)`` on it."""
+        check_holds_no_qt(fn)
+        ticket = next(self._tickets)
+        self._waiting[ticket] = (on_done, on_error)
+        if len(self._waiting) == 1:
             self.busy_changed.emit(True)
+        self._workers.put((ticket, fn))
 
-        @Slot(object, object)
-        def finish(result: Any, error: BaseException | None) -> None:
-            self._in_flight.discard(relay)
-            relay.deleteLater()
-            if not self._in_flight:
-                self.busy_changed.emit(False)
-            if error is not None:
-                on_error(error)
-            else:
-                on_done(result)
-
-        relay.finished.connect(finish)
-        self.pool.start(_Job(fn, relay))
+    def _on_job_finished(self, ticket: int, result: Any, error: BaseException | None) -> None:
+        callbacks = self._waiting.pop(ticket, None)
+        if callbacks is None:
+            return
+        if not self._waiting:
+            self.busy_changed.emit(False)
+        on_done, on_error = callbacks
+        if error is not None:
+            on_error(error)
+        else:
+            on_done(result)
 
     @property
     def busy(self) -> bool:
         """Whether a core call has not reported back yet."""
-        return bool(self._in_flight)
+        return bool(self._waiting)
 
     def wait(self, msecs: int = 5000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Block until every submitted job has run (its result may still be on its way to
+        the GUI thread); ``False`` if that took longer than ``msecs``."""
+        return self._workers.wait(msecs / 1000)
+
+    def stop(self) -> None:
+        """The worker threads end once the jobs already submitted have run; results that
+        arrive after this are dropped."""
+        self._waiting.clear()
+        self._workers.stop()

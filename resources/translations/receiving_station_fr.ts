@@ -2083,6 +2083,13 @@ Le retour s’affiche ici aussitôt.</translation>
     </message>
 </context>
 <context>
+    <name>crash</name>
+    <message>
+        <source>What was saved before this is safe in the database. If it happens again, tell the admin and give them the station log:</source>
+        <translation>Ce qui était enregistré avant reste en sécurité dans la base de données. Si cela se reproduit, prévenez l’administrateur et donnez-lui le journal du poste :</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The shared database has schema {found}; this station needs {needed}. An admin runs &apos;receiving-station db upgrade&apos; once, then every station starts.</source>
@@ -2107,6 +2114,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>The {device} is not available ({detail}). Everything else keeps working; check its cable and the station settings.</source>
         <translation>Périphérique indisponible : {device} ({detail}). Tout le reste fonctionne ; vérifiez son câble et les réglages du poste.</translation>
+    </message>
+    <message>
+        <source>The scanner types for a US keyboard, but this PC has a French (AZERTY) keyboard: {text} is probably {meant}. Set the scanner to the PC&apos;s keyboard (scan the &apos;France&apos; or &apos;Belgium&apos; keyboard code in its set-up guide), then scan again.</source>
+        <translation>Le scanner tape pour un clavier américain, mais ce PC a un clavier français (AZERTY) : {text} est sans doute {meant}. Réglez le scanner sur le clavier du PC (scannez le code de clavier « France » ou « Belgique » de son guide de configuration), puis scannez à nouveau.</translation>
     </message>
     <message>
         <source>{rma} has not been received yet. Receive the parcel first, then inspect it.</source>

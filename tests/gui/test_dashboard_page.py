@@ -43,12 +43,10 @@ def test_the_report_and_the_units_are_saved(qtbot: QtBot, window: MainWindow, st
     qtbot.waitUntil(lambda: page.banner.level is Level.SUCCESS, timeout=8000)
     assert (folder / "shift.pdf").read_bytes().startswith(b"%PDF")
     page.banner.clear()
-    moved: list[tuple[int, int]] = []
-    page.progress.moved.connect(lambda d, t: moved.append((d, t)))
     page.export(str(folder / "units.csv"))
     qtbot.waitUntil(lambda: page.banner.level is Level.SUCCESS, timeout=8000)
     assert "3 unit(s) exported" in page.banner.text.text()
-    assert moved[-1] == (3, 3)
+    assert page.export_progress == (3, 3)
     assert Path(folder / "units.csv").read_text(encoding="utf-8").count("AP-62") == 3
     assert page.export_button.isEnabled()
     assert not page.cancel_button.isVisible()

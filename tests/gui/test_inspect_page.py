@@ -51,14 +51,24 @@ def scan(qtbot: QtBot, page: InspectPage, text: str) -> None:
 
 
 def click(qtbot: QtBot, page: InspectPage, words: str) -> None:
-    """Click the visible button of the step panel whose text starts with ``words``."""
-    for button in page.steps.findChildren(QPushButton):
-        label = button.text() or button.accessibleName()
-        if button.isVisible() and button.isEnabled() and label.startswith(words):
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-            settle(qtbot, page)
-            return
-    raise AssertionError(f"no button '{words}' on {page.steps.question.text()!r}")
+    """Click the visible button of the step panel whose text starts with ``words`` (a button
+    added to a shown panel is shown by Qt on the next turn of the event loop: wait for it)."""
+
+    def find() -> QPushButton | None:
+        for button in page.steps.findChildren(QPushButton):
+            label = button.text() or button.accessibleName()
+            if button.isVisible() and button.isEnabled() and label.startswith(words):
+                return button
+        return None
+
+    try:
+        qtbot.waitUntil(lambda: find() is not None, timeout=3000)
+    except qtbot.TimeoutError:
+        raise AssertionError(f"no button '{words}' on {page.steps.question.text()!r}") from None
+    button = find()
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
 
 
 def on_step(page: InspectPage) -> str:
