@@ -22,7 +22,7 @@ from receiving_station.ports import Clock
 from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
 from receiving_station.station_app import StationApp
-from scanners.wedge import WedgeDecoder
+from scanners.wedge import wedge_decoder
 from workflows.store import WorkflowStore
 
 log = logging.getLogger("receiving_station")
@@ -147,11 +147,7 @@ def bootstrap(
         station=station,
         demo=demo,
         database_label=_database_label(config.database_url),
-        new_wedge_decoder=lambda: WedgeDecoder(
-            max_gap_ms=scanner.max_gap_ms,
-            min_length=scanner.min_length,
-            terminator=scanner.terminator,
-        ),
+        new_wedge_decoder=lambda: wedge_decoder(scanner),
         close=engine.dispose,
         open_serial_scanner=serial_opener(config),
         open_camera=camera_opener(config.camera, classifier),

@@ -73,6 +73,15 @@ class DeviceUnavailable(EnvironmentFailure):
     )
 
 
+class ScannerLayoutMismatch(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The scanner types for a US keyboard, but this PC has a French (AZERTY) keyboard: "
+        "{text} is probably {meant}. Set the scanner to the PC's keyboard (scan the "
+        "'France' or 'Belgium' keyboard code in its set-up guide), then scan again.",
+    )
+
+
 class NotReceivedYet(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors", "{rma} has not been received yet. Receive the parcel first, then inspect it."

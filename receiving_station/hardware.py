@@ -99,7 +99,7 @@ def rewire(app: StationApp, config: Config) -> None:
     from printing.renderer import TemplateRenderer
     from printing.transports import printer_for
     from scanners.classifier import ScanClassifier
-    from scanners.wedge import WedgeDecoder
+    from scanners.wedge import wedge_decoder
 
     services = app.services
     classifier = ScanClassifier.from_config(config.scanner)
@@ -107,9 +107,7 @@ def rewire(app: StationApp, config: Config) -> None:
     services.labeling = Labeling(TemplateRenderer(config.labels_dir), label_settings(config))
     services.printer = printer_for(config.printer.uri)
     scanner = config.scanner
-    app.new_wedge_decoder = lambda: WedgeDecoder(
-        max_gap_ms=scanner.max_gap_ms, min_length=scanner.min_length, terminator=scanner.terminator
-    )
+    app.new_wedge_decoder = lambda: wedge_decoder(scanner)
     app.open_serial_scanner = serial_opener(config)
     app.open_camera = camera_opener(config.camera, classifier)
     app.config = config

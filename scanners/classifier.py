@@ -24,7 +24,7 @@ from receiving_station.config import (
     ScannerConfig,
 )
 from receiving_station.domain.checkdigits import LICENSE_PLATE, gtin14, gtin_ok, license_plate_ok
-from receiving_station.domain.scan import COMMANDS, ClassifiedScan, ScanKind
+from receiving_station.domain.scan import COMMANDS, WRONG_LAYOUT, ClassifiedScan, ScanKind
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from scanners import carriers
 from scanners.gs1 import (
@@ -36,6 +36,7 @@ from scanners.gs1 import (
     looks_like_element_string,
     parse_element_string,
 )
+from scanners.keyboard_layout import typed_through_azerty, us_reading
 
 MAX_LENGTH = 128
 
@@ -134,6 +135,11 @@ class ScanClassifier:
         shown = visible(text)
         if problem:
             return ClassifiedScan(ScanKind.UNKNOWN, shown, raw=shown, problem=problem)
+        if typed_through_azerty(text):
+            meant = us_reading(text)
+            return ClassifiedScan(
+                ScanKind.UNKNOWN, shown, raw=shown, problem=WRONG_LAYOUT, fields={"meant": meant}
+            )
         symbology = ""
         if _SYMBOLOGY.match(text):
             symbology, text = text[:3], text[3:]

@@ -2,15 +2,20 @@
 
 A scanner types a whole label in a burst (a few milliseconds per key) and ends it with a
 terminator; a person types far slower. The decoder is pure: the UI feeds it keystrokes with
-their arrival time and the payload it needs to replay them, and asks it what to do:
-hold the keys (a burst may be starting), deliver a scan, or hand the keys back as typing.
+their time and the payload it needs to replay them, and asks it what to do: hold the keys
+(a burst may be starting), deliver a scan, or hand the keys back as typing.
+
+Modifier keys (Shift for a capital, Caps Lock toggles, AltGr, the Ctrl of Ctrl+] for GS)
+are not keystrokes here: the UI does not feed them, so they neither end a burst nor start
+one. A scanner is a keyboard, and it presses Shift for every capital as a person does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from receiving_station.config import ScannerConfig
 from receiving_station.domain.keystrokes import Hold, Scanned, Typed
 
 P = TypeVar("P")
@@ -23,6 +28,9 @@ class WedgeDecoder(Generic[P]):
     max_gap_ms: float = 35
     min_length: int = 4
     terminator: str = "enter"
+    framing: str = ""
+    """Control characters the scanner is set to send around a label (STX, ETX...): part
+    of a burst, where any other control key is a person's shortcut."""
     _chars: list[str] = field(default_factory=list)
     _payloads: list[P] = field(default_factory=list)
     _last_ms: float = 0.0
@@ -30,6 +38,10 @@ class WedgeDecoder(Generic[P]):
     @property
     def pending(self) -> bool:
         return bool(self._payloads)
+
+    def frames(self, char: str) -> bool:
+        """Whether the control character ``char`` is one the scanner sends around a label."""
+        return bool(char) and char in self.framing
 
     def _flush_as_typing(self) -> list[Typed[P]]:
         out = [Typed(self._payloads)] if self._payloads else []
@@ -66,3 +78,15 @@ class WedgeDecoder(Generic[P]):
             self._chars, self._payloads = [], []
             return [Scanned(text)]
         return list(self._flush_as_typing())
+
+
+def wedge_decoder(config: ScannerConfig) -> WedgeDecoder[Any]:
+    """The decoder for a station's ``[scanner]`` settings: control characters among its
+    prefix and suffix (STX, ETX...) frame a burst."""
+    framing = "".join(ch for ch in config.prefix + config.suffix if not ch.isprintable())
+    return WedgeDecoder(
+        max_gap_ms=config.max_gap_ms,
+        min_length=config.min_length,
+        terminator=config.terminator,
+        framing=framing,
+    )

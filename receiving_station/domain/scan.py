@@ -21,6 +21,10 @@ class ScanKind(StrEnum):
 PARCEL_KINDS = frozenset({ScanKind.RMA, ScanKind.ORDER, ScanKind.TRACKING, ScanKind.UNKNOWN})
 """Kinds that name a parcel (or might: an unknown text is looked up exactly)."""
 
+WRONG_LAYOUT = "the scanner's keyboard layout is not the PC's"
+"""The ``problem`` of a scan typed by a US-layout scanner through an AZERTY PC; its
+``fields['meant']`` is what the label says."""
+
 COMMANDS = ("DONE", "NEXT", "BACK", "SKIP", "PHOTO", "REPRINT", "CANCEL")
 
 

@@ -21,8 +21,14 @@ from receiving_station.domain.model import (
     User,
 )
 from receiving_station.domain.permissions import Action
-from receiving_station.domain.scan import PARCEL_KINDS, ClassifiedScan, ScanKind
-from receiving_station.errors import BadScan, NotFound, UnknownLicensePlate, UnknownScan
+from receiving_station.domain.scan import PARCEL_KINDS, WRONG_LAYOUT, ClassifiedScan, ScanKind
+from receiving_station.errors import (
+    BadScan,
+    NotFound,
+    ScannerLayoutMismatch,
+    UnknownLicensePlate,
+    UnknownScan,
+)
 from receiving_station.ports import (
     Clock,
     EvidenceRenderer,
@@ -127,6 +133,8 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
     def readable(self, raw: str | bytes) -> ClassifiedScan:
         """The classified scan; ``BadScan`` (with what was read and why) if it is unreadable."""
         scan = self.classifier.classify(raw)
+        if scan.problem == WRONG_LAYOUT:
+            raise ScannerLayoutMismatch(text=scan.raw, meant=scan.fields.get("meant", ""))
         if not scan.readable:
             raise BadScan(text=scan.raw, reason=scan.problem)
         return scan
