@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 QM := resources/translations/receiving_station_fr.qm resources/translations/receiving_station_en.qm
 
-.PHONY: run test lint check-tests bench screenshots translations translations-update system-run system-test clean
+.PHONY: run test test-clocks lint check-tests bench screenshots translations translations-update system-run system-test clean
 
 # A fresh Debian has python3 but not its venv module: the system set-up comes first.
 $(BIN)/activate:
@@ -47,6 +47,14 @@ check-tests: system-test $(VENV)/.dev $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: system-test lint check-tests
+
+# The whole suite again on a moved wall clock: a leap day, and 23:30 on New Year's Eve in
+# Auckland (UTC+13). Monotonic time is left alone: timed waits count on it, not on dates.
+test-clocks: system-test $(VENV)/.dev $(QM)
+	QT_QPA_PLATFORM=offscreen FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		faketime '2028-02-29 12:00:00' $(BIN)/pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=Pacific/Auckland \
+		faketime '2027-12-31 23:30:00' $(BIN)/pytest -q -p no:cacheprovider
 
 bench: system-test $(VENV)/.dev
 	$(PY) bench/classify.py

@@ -11,13 +11,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from receiving_station.bootstrap import bootstrap
 from receiving_station.config import load_config
 from ui.app import apply_style, install_translations
+from ui.crash import CrashBoundary
 from ui.main_window import MainWindow
 from ui.theme import stylesheet
 
@@ -236,6 +237,20 @@ def setup_screen(app: QApplication, out: Path, lang: str) -> None:
     station.close()
 
 
+def crash_dialog(app: QApplication, workdir: Path, out: Path, lang: str) -> None:
+    """The one dialog an unexpected error shows."""
+    boundary = CrashBoundary(workdir / "logs" / "station.log")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("ui", "Receiving Station"),
+        boundary.message(KeyError("line_no")),
+    )
+    box.show()
+    settle(app)
+    box.grab().save(str(out / f"crash-{lang}.png"))
+    box.close()
+
+
 def main(out: Path, language: str = "en") -> None:
     out.mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="rs-shots-")
@@ -274,6 +289,10 @@ def main(out: Path, language: str = "en") -> None:
     window.receive_page.handle_scan("PARCEL-WITHOUT-LABEL")
     settle(app)
     window.grab().save(str(out / f"receive-unknown-{language}.png"))
+    window.receive_page.handle_scan("R?Q)ààààà&")  # RMA-000001 from a US-layout scanner
+    settle(app)
+    window.grab().save(str(out / f"receive-layout-{language}.png"))
+    crash_dialog(app, Path(workdir), out, language)
     view = station.services.lookup("RMA-000001")
     window.receive_page.handle_scan("RMA-000001")
     settle(app)

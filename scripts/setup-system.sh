@@ -8,7 +8,7 @@ profile=${1:-run}
 run_pkgs=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libpulse0 fonts-dejavu-core python3-venv libzbar0)
-test_pkgs=(postgresql xvfb xauth xdotool faketime poppler-utils cups-daemon cups-client printer-driver-cups-pdf)
+test_pkgs=(postgresql xvfb xauth xdotool x11-xkb-utils faketime poppler-utils cups-daemon cups-client printer-driver-cups-pdf)
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = test ] && pkgs+=("${test_pkgs[@]}")
 

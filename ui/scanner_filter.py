@@ -85,6 +85,8 @@ class ScannerFilter(QObject):
         if key in _TERMINATOR_KEYS:
             return _TERMINATOR_KEYS[key]
         text = event.text()
+        if text in ("\r", "\n"):
+            return "\r"  # Linefeed, or Ctrl+M / Ctrl+J from a scanner set to send them
         mods = event.modifiers() & ~_TEXT_MODIFIERS
         if text == GS or (len(text) == 1 and not text.isprintable() and self.decoder.frames(text)):
             return text  # Ctrl+] for GS, or a control character the scanner frames with

@@ -92,14 +92,14 @@ class Keyboard:
 
 
 @pytest.fixture
-def field(qtbot: QtBot, qapp: QApplication) -> Iterator[QLineEdit]:
+def field(qtbot: QtBot, qapp: QApplication) -> QLineEdit:
     edit = QLineEdit()
     qtbot.addWidget(edit)
     edit.show()
     qtbot.waitExposed(edit)
     edit.activateWindow()
     edit.setFocus()
-    yield edit
+    return edit
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from scanners.keyboard_layout import typed_through_azerty, us_reading
 THROUGH_AZERTY = [
     ("R?Q)ààààà&", "RMA-000001"),
     ("BDG)&àà&", "BDG-1001"),
-    ("&WE\"S\"Eé_é'-é_&ç'\"", "1ZE3S3E28246281943"),  # a UPS number
-    ("'àà-\"_&\"\"\"ç\"&", "4006381333931"),  # an EAN-13
+    ('&WE"S"Eé_é\'-é_&ç\'"', "1ZE3S3E28246281943"),  # a UPS number
+    ('\'àà-"_&"""ç"&', "4006381333931"),  # an EAN-13
     ("?Q)&ééééé", "MA-122222"),
     ("LP&é\"'(-è_çé", "LP1234567892"),
 ]
