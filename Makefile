@@ -64,6 +64,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/leads.py
 	$(PY) bench/lookup.py
 	$(PY) bench/photos.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/threads.py
 
 screenshots: system-test $(VENV)/.dev $(QM)
 	xvfb-run -a -s "-screen 0 2400x1500x24" $(PY) scripts/screenshots.py docs/screenshots en fr
