@@ -94,11 +94,7 @@ class CrashBoundary:
         )
 
     def message(self, error: BaseException) -> str:
-        words = QCoreApplication.translate(
-            "crash",
-            "What was saved before this is safe in the database. If it happens again, "
-            "tell the admin and give them the station log:",
-        )
+        words = QCoreApplication.translate("crash", "For the admin, the station log:")
         return f"{describe(error).text}\n\n{words}\n{self.log_path}"
 
     def show_dialog(self, error: BaseException) -> None:

@@ -28,6 +28,7 @@ class _Workers:
     def __init__(self, threads: int, finished: Channel) -> None:
         self.jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
         self.finished = finished
+        self.stopped = False
         self.unfinished = 0
         self.idle = threading.Condition()
         self.threads = [
@@ -63,6 +64,7 @@ class _Workers:
             return self.idle.wait_for(lambda: self.unfinished == 0, seconds)
 
     def stop(self) -> None:
+        self.stopped = True
         for _thread in self.threads:
             self.jobs.put(None)
 
@@ -76,6 +78,7 @@ class CommandRunner(QObject):
         self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]]
         self._waiting = {}
         self._tickets = itertools.count(1)
+        self._threads = threads
         self._workers = _Workers(threads, self.inbox.channel(self._on_job_finished))
 
     def submit(
@@ -90,6 +93,8 @@ class CommandRunner(QObject):
         self._waiting[ticket] = (on_done, on_error)
         if len(self._waiting) == 1:
             self.busy_changed.emit(True)
+        if self._workers.stopped:  # a window closed, then shown again
+            self._workers = _Workers(self._threads, self._workers.finished)
         self._workers.put((ticket, fn))
 
     def _on_job_finished(self, ticket: int, result: Any, error: BaseException | None) -> None:
@@ -116,6 +121,6 @@ class CommandRunner(QObject):
 
     def stop(self) -> None:
         """The worker threads end once the jobs already submitted have run; results that
-        arrive after this are dropped."""
+        arrive after this are dropped. A job submitted later starts new threads."""
         self._waiting.clear()
         self._workers.stop()

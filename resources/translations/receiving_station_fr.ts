@@ -2085,8 +2085,8 @@ Le retour s’affiche ici aussitôt.</translation>
 <context>
     <name>crash</name>
     <message>
-        <source>What was saved before this is safe in the database. If it happens again, tell the admin and give them the station log:</source>
-        <translation>Ce qui était enregistré avant reste en sécurité dans la base de données. Si cela se reproduit, prévenez l’administrateur et donnez-lui le journal du poste :</translation>
+        <source>For the admin, the station log:</source>
+        <translation>Pour l’administrateur, le journal du poste :</translation>
     </message>
 </context>
 <context>

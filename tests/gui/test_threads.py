@@ -188,7 +188,7 @@ def test_an_error_in_a_slot_is_logged_and_shown_once(
     assert "while the dialog is open" in second
     assert len(shown) == 1  # the second error did not stack a second dialog
     assert str(log_path) in shown[0]
-    assert "safe in the database" in shown[0]
+    assert "your work is kept" in shown[0]
 
 
 def test_a_fatal_crash_leaves_every_thread_stack_in_the_station_log(tmp_path: Path):
@@ -208,3 +208,12 @@ def test_a_fatal_crash_leaves_every_thread_stack_in_the_station_log(tmp_path: Pa
     assert "before the crash" in text
     assert "Fatal Python error: Segmentation fault" in text
     assert "most recent call first" in text
+
+
+def test_a_runner_stopped_with_its_window_works_again_when_the_window_is_shown(qtbot: QtBot):
+    runner = CommandRunner()
+    runner.stop()
+    got: list[int] = []
+    runner.submit(lambda: 42, got.append, lambda _e: None)
+    qtbot.waitUntil(lambda: got == [42], timeout=3000)
+    runner.stop()
