@@ -15,6 +15,9 @@ from sqlalchemy import Engine
 from data.engine import make_engine
 from data.migrate import upgrade
 from tests import postgres
+from tests.faketime import tolerate_libfaketime
+
+tolerate_libfaketime()
 
 _counter = itertools.count()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from receiving_station.config import Config
 from receiving_station.errors import StationError
 from receiving_station.station_app import StationApp
-from ui.crash import CrashBoundary, GuiThreadCollector, log_to_file
+from ui.crash import CrashBoundary, GuiThreadCollector, log_qt_messages, log_to_file
 from ui.errors import describe
 from ui.theme import apply_style
 
@@ -90,6 +90,7 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     apply_style(qt_app, config.theme, config.text_size)
     log_path = log_to_file(config.data_dir)
     CrashBoundary(log_path).install()
+    log_qt_messages()
     collector = GuiThreadCollector(qt_app)
     try:
         station = make_app()

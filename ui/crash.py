@@ -1,8 +1,8 @@
 """The station never dies silently.
 
-- Every log line, every unhandled exception (in a slot, on the GUI thread or another) and
-  every fatal error (a segmentation fault, an abort: Python's ``faulthandler``, with every
-  thread's stack) goes to ``station.log``, where an admin looks.
+- Every log line, Qt's own warnings, every unhandled exception (in a slot, on the GUI
+  thread or another) and every fatal error (a segmentation fault, an abort: Python's
+  ``faulthandler``, with every thread's stack) go to ``station.log``, where an admin looks.
 - An exception that reaches the GUI thread's top shows one dialog saying what to do and
   where the log is; more while it is open are logged, not stacked. The work already saved
   is in the database, and the window goes on.
@@ -24,7 +24,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QMessageBox
 
 from ui.errors import describe
@@ -57,6 +64,26 @@ def log_to_file(data_dir: Path) -> Path:
     assert handler.stream is not None  # opened at once (no delay)
     _fatal_errors_to(handler.stream)
     return path
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+qt_log = logging.getLogger("receiving_station.qt")
+
+
+def _on_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def log_qt_messages() -> None:
+    """Qt's own warnings (a sound device missing, a platform plugin's complaint) go to the
+    station log with everything else, not only to a terminal nobody at the dock reads."""
+    qInstallMessageHandler(_on_qt_message)
 
 
 class CrashBoundary:

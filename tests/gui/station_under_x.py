@@ -131,6 +131,9 @@ class Remote:
 
 
 def main() -> int:
+    from tests.faketime import tolerate_libfaketime
+
+    tolerate_libfaketime()
     data = Path(sys.argv[1])
     url, clock = _seed(data)
     from receiving_station.bootstrap import bootstrap

@@ -197,6 +197,10 @@ def test_a_fatal_crash_leaves_every_thread_stack_in_the_station_log(tmp_path: Pa
         "from pathlib import Path\n"
         "from ui.crash import log_to_file\n"
         f"path = log_to_file(Path({str(tmp_path)!r}))\n"
+        "from ui.crash import log_qt_messages\n"
+        "from PySide6.QtCore import qWarning\n"
+        "log_qt_messages()\n"
+        "qWarning('a warning from Qt itself')\n"
         "logging.getLogger('receiving_station').error('before the crash')\n"
         "faulthandler._sigsegv()\n"
     )
@@ -206,6 +210,7 @@ def test_a_fatal_crash_leaves_every_thread_stack_in_the_station_log(tmp_path: Pa
     assert run.returncode != 0
     text = (tmp_path / "logs" / "station.log").read_text(encoding="utf-8", errors="replace")
     assert "before the crash" in text
+    assert "WARNING receiving_station.qt: a warning from Qt itself" in text
     assert "Fatal Python error: Segmentation fault" in text
     assert "most recent call first" in text
 
