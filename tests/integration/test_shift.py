@@ -104,8 +104,13 @@ def test_the_units_export_as_csv_and_a_cancelled_export_leaves_no_file(
     assert sorted(p.name for p in folder.iterdir()) == ["units.csv"]
 
 
-def test_the_report_command_writes_the_pdf_and_the_csv(world: World, tmp_path: Path, capsys):
+def test_the_report_command_writes_the_pdf_and_the_csv(
+    world: World, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+):
     a_day(world)
+    config = tmp_path / "config.toml"  # the test world's warehouse keeps UTC, whatever the PC's
+    config.write_text('[station]\ntimezone = "UTC"\n', encoding="utf-8")
+    monkeypatch.setenv("RS_CONFIG", str(config))
     url = str(world.engine.url.render_as_string(hide_password=False))
     pdf, units = tmp_path / "shift.pdf", tmp_path / "units.csv"
     args = ["--database", url, "report", "shift", "--date", "2026-11-26", "-o", str(pdf)]
