@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -80,7 +81,13 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     return translators
 
 
-def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
+def run_gui(
+    make_app: Callable[[], StationApp],
+    config: Config,
+    on_open: Callable[[Any], None] | None = None,
+) -> int:
+    """Run the station's window until it is closed. ``on_open(shell)``, if given, runs once
+    the window is up (the tests that type on a real X server watch it from there)."""
     from ui.shell import StationShell
 
     qt_app = QApplication.instance() or QApplication(sys.argv)
@@ -104,6 +111,8 @@ def run_gui(make_app: Callable[[], StationApp], config: Config) -> int:
     for translator in early:  # the shell installs its own, and swaps them per user
         qt_app.removeTranslator(translator)
     shell = StationShell(qt_app, station, config.language)
+    if on_open is not None:
+        on_open(shell)
     try:
         return qt_app.exec()
     finally:

@@ -2,9 +2,10 @@
 
 ``python -m tests.gui.station_under_x DATA_DIR`` seeds the test world (the GUI tests' RMAs
 and people, on a fixed clock) into a fresh SQLite database in DATA_DIR, then starts the
-station as ``receiving-station gui`` does: translations, the crash boundary and its log,
-garbage collected on the GUI thread, the shell and its window. It reads one command a line
-on standard input and answers each with one JSON line on standard output:
+station through the same ``run_gui`` as ``receiving-station gui``: translations, the crash
+boundary and its log, garbage collected on the GUI thread, the shell and its window. It
+reads one command a line on standard input and answers each with one JSON line on standard
+output:
 
 - ``state``: who is logged in, the page, the focused field, every field's text, the RMA on
   screen, the banner, the import's progress, how many scans the wedge delivered;
@@ -138,30 +139,23 @@ def main() -> int:
     url, clock = _seed(data)
     from receiving_station.bootstrap import bootstrap
     from receiving_station.config import load_config
-    from ui.app import apply_style
-    from ui.crash import CrashBoundary, GuiThreadCollector, log_to_file
-    from ui.shell import StationShell
+    from ui.app import run_gui
 
     config = load_config(
         env={"RS_DATA_DIR": str(data), "RS_STATION": "DOCK-1"}, path=data / "none.toml"
     )
-    config = dataclasses.replace(config, database_url=url, sounds=False, idle_lock_minutes=0)
-    qt_app = QApplication(sys.argv[:1])
-    qt_app.setApplicationName("Receiving Station")
-    apply_style(qt_app, config.theme, config.text_size)
-    CrashBoundary(log_to_file(data)).install()
-    collector = GuiThreadCollector(qt_app)
-    station = bootstrap(config, clock=clock)
-    shell = StationShell(qt_app, station, "en")
-    remote = Remote(shell)
-    sys.stdout.write(json.dumps({"ready": True, **remote.state()}) + "\n")
-    sys.stdout.flush()
-    try:
-        return qt_app.exec()
-    finally:
-        shell.close()
-        station.close()
-        collector.stop()
+    config = dataclasses.replace(
+        config, database_url=url, sounds=False, idle_lock_minutes=0, language="en"
+    )
+    remotes: list[Remote] = []
+
+    def opened(shell: Any) -> None:
+        remote = Remote(shell)
+        remotes.append(remote)  # kept for as long as the window runs
+        sys.stdout.write(json.dumps({"ready": True, **remote.state()}) + "\n")
+        sys.stdout.flush()
+
+    return run_gui(lambda: bootstrap(config, clock=clock), config, on_open=opened)
 
 
 if __name__ == "__main__":
