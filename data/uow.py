@@ -7,8 +7,10 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 
+from data.dberrors import database_error
 from data.history import SqlHistory
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
@@ -48,20 +50,23 @@ from receiving_station.ports import (
 log = logging.getLogger(__name__)
 
 
-def _unavailable(exc: DBAPIError) -> DatabaseUnavailable:
+def _unavailable(exc: DBAPIError, url: URL) -> DatabaseUnavailable:
+    """What the database did, in its own words (disk full, damaged, locked, ...)."""
+    found = database_error(exc, url)
+    if found is not None:
+        return found
     detail = str(exc.orig).strip().splitlines()[0][:160] if exc.orig else type(exc).__name__
     return DatabaseUnavailable(detail=detail)
 
 
-def _is_environmental(exc: BaseException) -> bool:
-    if isinstance(exc, OperationalError):
-        return True
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+def _is_environmental(exc: BaseException, url: URL) -> bool:
+    return isinstance(exc, DBAPIError) and database_error(exc, url) is not None
 
 
 class SqlUnitOfWork:
     """``with SqlUnitOfWork(engine) as uow: ...; uow.commit()``. Leaving without commit rolls
-    back. A lost or locked database surfaces as :class:`DatabaseUnavailable`."""
+    back. A lost, full, damaged, read-only or locked database surfaces as one of the
+    :class:`DatabaseUnavailable` errors, saying which."""
 
     users: UserRepository
     stations: StationRepository
@@ -87,9 +92,15 @@ class SqlUnitOfWork:
     def __enter__(self) -> Self:
         try:
             conn = self._engine.connect()
-            conn.begin()
         except DBAPIError as exc:
-            raise _unavailable(exc) from exc
+            raise _unavailable(exc, self._engine.url) from exc
+        try:
+            conn.begin()
+        except BaseException as exc:  # the connection goes back, whatever refused the BEGIN
+            conn.close()
+            if isinstance(exc, DBAPIError):
+                raise _unavailable(exc, self._engine.url) from exc
+            raise
         self._conn = conn
         self.users = SqlUsers(conn)
         self.stations = SqlStations(conn)
@@ -126,16 +137,16 @@ class SqlUnitOfWork:
             conn.invalidate()
         finally:
             conn.close()
-        if exc is not None and isinstance(exc, DBAPIError) and _is_environmental(exc):
-            raise _unavailable(exc) from exc
+        if isinstance(exc, DBAPIError) and _is_environmental(exc, self._engine.url):
+            raise _unavailable(exc, self._engine.url) from exc
 
     def commit(self) -> None:
         assert self._conn is not None, "commit outside 'with'"
         try:
             self._conn.commit()
         except DBAPIError as exc:
-            if _is_environmental(exc):
-                raise _unavailable(exc) from exc
+            if _is_environmental(exc, self._engine.url):
+                raise _unavailable(exc, self._engine.url) from exc
             raise
 
     def rollback(self) -> None:

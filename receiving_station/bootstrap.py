@@ -14,9 +14,15 @@ from typing import Any
 from receiving_station.clock import SystemClock, zone_named
 from receiving_station.config import Config
 from receiving_station.domain.model import Station
-from receiving_station.errors import EnvironmentFailure
+from receiving_station.errors import (
+    DatabaseMissingAtStart,
+    DatabaseUnavailable,
+    EnvironmentFailure,
+    StationError,
+)
 from receiving_station.hardware import Hardware, camera_opener, serial_opener
 from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.known_database import KnownDatabase
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings
 from receiving_station.ports import Clock
 from receiving_station.services.labels import Labeling, LabelSettings
@@ -45,27 +51,79 @@ def _database_label(url: str) -> str:
     return f"PostgreSQL {parsed.host or 'localhost'}/{parsed.database}"
 
 
-def open_database(config: Config, *, upgrade: bool | None = None) -> Any:
-    """The engine for ``config``, migrated when it is the embedded database (or asked to)."""
+def _sqlite_file(url: str) -> Path | None:
+    """The embedded database's file, or None (PostgreSQL, or SQLite in memory)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(str(parsed.database))
+
+
+def _refuse_a_lost_file(config: Config, file: Path, new_database: bool) -> KnownDatabase | None:
+    """What is known of ``file``; refuses to start on nothing where there was data."""
+    from receiving_station import known_database
+
+    known = known_database.known(config.data_dir, file)
+    if known is not None and new_database:
+        log.warning("starting afresh on purpose: %s no longer expected to hold data", file)
+        known_database.forget(config.data_dir, file)
+        return None
+    if known is not None and (not file.exists() or file.stat().st_size == 0):
+        raise DatabaseMissingAtStart(where=str(file), when=known.held_data_on)
+    return known
+
+
+def open_database(
+    config: Config, *, upgrade: bool | None = None, new_database: bool = False
+) -> Any:
+    """The engine for ``config``, migrated when it is the embedded database (or asked to).
+
+    The embedded file is checked first (``PRAGMA quick_check``), and refused when it is
+    missing or empty where this station knew data (:mod:`receiving_station.known_database`)
+    unless ``new_database``: starting afresh on purpose."""
     from sqlalchemy.exc import DBAPIError
 
+    from data.dberrors import database_error
+    from data.dbfile import check_integrity, holds_data
     from data.engine import make_engine
     from data.migrate import current_revision, head_revision
     from data.migrate import upgrade as run_upgrade
-    from receiving_station.errors import DatabaseUnavailable
 
+    file = _sqlite_file(config.database_url)
+    known = _refuse_a_lost_file(config, file, new_database) if file is not None else None
     engine = make_engine(config.database_url)
     try:
+        check_integrity(engine)
         if upgrade if upgrade is not None else config.embedded:
             run_upgrade(engine)
         found, needed = current_revision(engine), head_revision()
+        if known is not None and found == needed and not holds_data(engine):
+            raise DatabaseMissingAtStart(where=str(file), when=known.held_data_on)
     except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseUnavailable(detail=str(exc.orig).splitlines()[0][:160]) from exc
+        typed = database_error(exc, engine.url)
+        raise typed or DatabaseUnavailable(detail=str(exc.orig).splitlines()[0][:160]) from exc
+    except StationError:
+        engine.dispose()
+        raise
     if found != needed:
         engine.dispose()
         raise SchemaOutOfDate(found=found or "none", needed=needed)
     return engine
+
+
+def _remember_database(config: Config, engine: Any, clock: Clock) -> None:
+    """Note, outside the file, that the embedded database holds data now."""
+    from data.dbfile import database_id, holds_data
+    from receiving_station import known_database
+
+    file = _sqlite_file(config.database_url)
+    if file is None or not holds_data(engine):
+        return
+    # database_id() writes, so a file deleted or replaced meanwhile is refused, not noted.
+    known_database.remember(config.data_dir, file, database_id(engine), clock.now())
 
 
 def station_clock(config: Config) -> SystemClock:
@@ -79,10 +137,12 @@ def bootstrap(
     demo_rmas: int = 0,
     today: date | None = None,
     clock: Clock | None = None,
+    new_database: bool = False,
 ) -> StationApp:
     """Wire the station. ``demo_rmas`` > 0 fills an empty database with demo data first.
     ``clock``: the time every service and page reads (the real one, in the warehouse's zone,
-    unless a test or a replay gives another)."""
+    unless a test or a replay gives another). ``new_database``: start afresh on purpose
+    where the embedded database file that held data is missing."""
     from data.demo import seed_demo
     from data.notify import change_feed_opener
     from data.settings import get_setting
@@ -90,7 +150,7 @@ def bootstrap(
     from scanners.classifier import ScanClassifier
     from scanners.images import OpenCvPhotos
 
-    engine = open_database(config)
+    engine = open_database(config, new_database=new_database)
     if clock is None:
         clock = station_clock(config)
     uow_factory = SqlUnitOfWorkFactory(engine)
@@ -107,7 +167,9 @@ def bootstrap(
         demo = get_setting(conn, "demo") == "yes"
     with uow_factory(readonly=True) as uow:
         first_start = uow.users.count() == 0
+    _remember_database(config, engine, clock)
     assert station.id is not None
+    station_time: Clock = clock
     classifier = ScanClassifier.from_config(config.scanner)
     workflows = WorkflowStore(config.workflows_dir)
     for error in workflows.reload():
@@ -148,11 +210,21 @@ def bootstrap(
         demo=demo,
         database_label=_database_label(config.database_url),
         new_wedge_decoder=lambda: wedge_decoder(scanner),
-        close=engine.dispose,
+        close=lambda: _close(config, engine, station_time),
         open_serial_scanner=serial_opener(config),
         open_camera=camera_opener(config.camera, classifier),
         open_change_feed=change_feed_opener(engine),
     )
     app.first_start = first_start
+    app.remember_database = lambda: _remember_database(config, engine, station_time)
     app.hardware = Hardware(app)
     return app
+
+
+def _close(config: Config, engine: Any, clock: Clock) -> None:
+    try:
+        _remember_database(config, engine, clock)
+    except StationError as exc:
+        log.warning("the database was not noted as holding data: %s", exc)
+    finally:
+        engine.dispose()

@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--database", metavar="URL", help="database URL (overrides the configuration)")
     p.add_argument("--station", metavar="NAME", help="this station's name")
+    p.add_argument(
+        "--new-database",
+        action="store_true",
+        help="start afresh on purpose: where the embedded database file that held this "
+        "station's data is missing, create a new empty one (the old file is not touched)",
+    )
     sub = p.add_subparsers(dest="command")
     gui = sub.add_parser("gui", help="open the station window (the default)")
     gui.add_argument(
@@ -131,11 +137,16 @@ def _run(args: argparse.Namespace) -> int:
         from ui.app import run_gui
 
         demo_rmas = getattr(args, "demo_data", 0)
-        return run_gui(lambda: bootstrap(config, demo_rmas=demo_rmas), config)
+        fresh = args.new_database
+        return run_gui(
+            lambda: bootstrap(config, demo_rmas=demo_rmas, new_database=fresh), config
+        )
     if command == "db":
         from receiving_station.bootstrap import open_database, station_clock
 
-        engine = open_database(config, upgrade=args.action == "upgrade")
+        engine = open_database(
+            config, upgrade=args.action == "upgrade", new_database=args.new_database
+        )
         from data.migrate import current_revision
 
         print(f"schema revision: {current_revision(engine)}")
@@ -145,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
         from data.demo import seed_demo
         from receiving_station.bootstrap import open_database, station_clock
 
-        engine = open_database(config, upgrade=True)
+        engine = open_database(config, upgrade=True, new_database=args.new_database)
         started = time.perf_counter()
 
         def progress(done: int) -> None:
@@ -161,7 +172,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "lookup":
         from receiving_station.bootstrap import bootstrap
 
-        app = bootstrap(config)
+        app = bootstrap(config, new_database=args.new_database)
         try:
             view = app.services.lookup(args.text)
         finally:
@@ -320,3 +331,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StationError as exc:
         print(f"receiving-station: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        typed = _database_failure(exc, args)
+        if typed is None:
+            raise
+        print(f"receiving-station: {typed}", file=sys.stderr)
+        return 2
+
+
+def _database_failure(exc: Exception, args: argparse.Namespace) -> StationError | None:
+    """A database failure met outside a unit of work (demo data, an import), in its words."""
+    from sqlalchemy.exc import DBAPIError
+
+    from data.dberrors import database_error
+
+    if not isinstance(exc, DBAPIError):
+        return None
+    try:
+        url = _config(args).database_url
+    except StationError:
+        url = args.database or "sqlite://"
+    return database_error(exc, url)

@@ -65,6 +65,89 @@ class DatabaseUnavailable(EnvironmentFailure):
     )
 
 
+# What the database did, each with its own words. They are all DatabaseUnavailable, so
+# whatever shows "database down" keeps doing so; only the unreachable server (the base
+# class) speaks of the network.
+
+
+class DatabaseDiskFull(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The disk that holds the database is full ({where}). Nothing more was saved. "
+        "Free some space on it (or call IT), then try again.",
+    )
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {where} is damaged ({detail}). The station stops writing to it. "
+        "Close the station, have IT restore the file from the last backup, then start again.",
+    )
+
+
+class DatabaseFileMissing(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database file {where} was deleted while the station was running. Nothing was "
+        "saved. Close the station, put the file back from the backup (or from the station's "
+        "data folder), then start again.",
+    )
+
+
+class DatabaseFileReplaced(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database file {where} was replaced by another file while the station was "
+        "running. Nothing was saved. Close the station, put the right file back from the "
+        "backup (or from the station's data folder), then start again.",
+    )
+
+
+class DatabaseMissingAtStart(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database file {where} is missing; it held this station's data on {when}. The "
+        "station does not start on a new empty database. Put the file back from the backup "
+        "(or from the station's data folder), then start again. To start afresh on purpose, "
+        "start once with 'receiving-station --new-database'.",
+    )
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {where} is read-only for this station ({detail}). Nothing was saved. "
+        "Ask IT to let the station write to the file and its folder, then try again.",
+    )
+
+
+class DatabaseLocked(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {where} stayed locked by another program for too long ({detail}). "
+        "Nothing was saved. Close the other program (a backup, a second station window), "
+        "then try again.",
+    )
+
+
+class DatabaseLoginRefused(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database server {where} refused the station's log-in ({detail}). Nothing was "
+        "saved. An admin checks the user name and password of the database URL in the "
+        "station's configuration.",
+    )
+
+
+class DatabaseFileError(DatabaseUnavailable):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database file {where} cannot be used ({detail}). Nothing was saved. "
+        "Check the disk and the file (or call IT), then try again.",
+    )
+
+
 class DeviceUnavailable(EnvironmentFailure):
     template = QT_TRANSLATE_NOOP(
         "errors",

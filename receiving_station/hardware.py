@@ -253,6 +253,8 @@ class Hardware:
             {"station": {"name": station, "location": location}},
         )
         self.app.first_start = False
+        if self.app.remember_database is not None:
+            self.app.remember_database()
         return admin
 
     def fill_demo(self, rmas: int) -> None:
@@ -265,3 +267,5 @@ class Hardware:
         seed_demo(services.uow_factory.engine, rmas, services.clock.now().date())  # type: ignore[attr-defined]
         self.app.demo = True
         self.app.first_start = False
+        if self.app.remember_database is not None:
+            self.app.remember_database()

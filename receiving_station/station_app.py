@@ -70,3 +70,6 @@ class StationApp:
     hardware: StationHardware | None = None
     first_start: bool = False
     """An empty database: the window opens on the guided set-up, not the log-in."""
+    remember_database: Callable[[], None] | None = None
+    """Note, outside the embedded database file, that it now holds data (a set-up just
+    filled it), so a start that finds it gone says so instead of starting empty."""
