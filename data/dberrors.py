@@ -7,6 +7,7 @@ SQLSTATE; a connection that never opened has no SQLSTATE, so its message is read
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -27,7 +28,10 @@ from receiving_station.errors import (
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
 SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 
-_AUTH_WORDS = ("password authentication failed", "authentication failed", "pg_hba.conf")
+# A connection refused by the server has no SQLSTATE in psycopg: its FATAL line tells.
+_LOGIN_REFUSED = re.compile(
+    r'authentication failed|pg_hba\.conf|role "[^"]*" does not exist', re.IGNORECASE
+)
 
 
 def where(url: str | URL) -> str:
@@ -40,6 +44,8 @@ def where(url: str | URL) -> str:
 
 def _detail(orig: BaseException | None, fallback: str) -> str:
     text = str(orig).strip() if orig is not None else ""
+    if "FATAL:" in text:  # what the server said, not where libpq was connecting to
+        text = text[text.index("FATAL:") + len("FATAL:") :].strip()
     return text.splitlines()[0][:160] if text else fallback
 
 
@@ -71,7 +77,7 @@ def _postgres(orig: Any, place: str, detail: str, operational: bool) -> Database
         return DatabaseUnavailable(detail=detail)
     if state in ("XX001", "XX002"):  # data_corrupted, index_corrupted
         return DatabaseDamaged(where=place, detail=detail)
-    if state.startswith("28") or any(w in message for w in _AUTH_WORDS):
+    if state.startswith("28") or _LOGIN_REFUSED.search(message):
         return DatabaseLoginRefused(where=place, detail=detail)
     if state == "25006":  # read_only_sql_transaction: a standby, or a read-only server
         return DatabaseReadOnly(where=place, detail=detail)

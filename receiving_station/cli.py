@@ -138,9 +138,7 @@ def _run(args: argparse.Namespace) -> int:
 
         demo_rmas = getattr(args, "demo_data", 0)
         fresh = args.new_database
-        return run_gui(
-            lambda: bootstrap(config, demo_rmas=demo_rmas, new_database=fresh), config
-        )
+        return run_gui(lambda: bootstrap(config, demo_rmas=demo_rmas, new_database=fresh), config)
     if command == "db":
         from receiving_station.bootstrap import open_database, station_clock
 
