@@ -45,8 +45,9 @@ class FileGuard:
 
 def check_integrity(engine: Engine) -> None:
     """``PRAGMA quick_check`` on the embedded file: a damaged one is refused at start, with
-    its own words, instead of failing later on some write. (Its cost is measured in
-    bench/; about O(pages), without the index cross-checks of ``integrity_check``.)"""
+    its own words, instead of failing later on some write. It reads every page but skips
+    the index cross-checks of ``integrity_check``: about 3 ms per MB (7 ms for 2,000 demo
+    RMAs, 1.1 MB; 25 ms for 20,000, 8.6 MB), so it runs at every start."""
     if engine.url.get_backend_name() != "sqlite":
         return
     with engine.connect() as conn:

@@ -237,6 +237,28 @@ def setup_screen(app: QApplication, out: Path, lang: str) -> None:
     station.close()
 
 
+def missing_database_dialog(app: QApplication, out: Path, lang: str) -> None:
+    """What a station that held data says when its database file is gone at start."""
+    from receiving_station.errors import DatabaseMissingAtStart
+    from ui.app import cannot_start_box
+
+    workdir = tempfile.mkdtemp(prefix="rs-shots-lost-")
+    Path(workdir, "config.toml").write_text("[station]\nname = 'DOCK-1'\n", encoding="utf-8")
+    config = load_config(
+        {"RS_DATA_DIR": workdir, "RS_CONFIG": f"{workdir}/config.toml", "RS_LANGUAGE": lang}
+    )
+    bootstrap(config, demo_rmas=20).close()
+    Path(workdir, "station.sqlite3").unlink()
+    try:
+        bootstrap(config)
+    except DatabaseMissingAtStart as exc:
+        box = cannot_start_box(exc)
+    box.show()
+    settle(app)
+    box.grab().save(str(out / f"database-missing-{lang}.png"))
+    box.close()
+
+
 def crash_dialog(app: QApplication, workdir: Path, out: Path, lang: str) -> None:
     """The one dialog an unexpected error shows."""
     boundary = CrashBoundary(workdir / "logs" / "station.log")
@@ -293,6 +315,7 @@ def main(out: Path, language: str = "en") -> None:
     settle(app)
     window.grab().save(str(out / f"receive-layout-{language}.png"))
     crash_dialog(app, Path(workdir), out, language)
+    missing_database_dialog(app, out, language)
     view = station.services.lookup("RMA-000001")
     window.receive_page.handle_scan("RMA-000001")
     settle(app)

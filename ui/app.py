@@ -19,7 +19,7 @@ from ui.crash import CrashBoundary, GuiThreadCollector, log_qt_messages, log_to_
 from ui.errors import describe
 from ui.theme import apply_style
 
-__all__ = ["apply_style", "install_translations", "run_gui"]
+__all__ = ["apply_style", "cannot_start_box", "install_translations", "run_gui"]
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("receiving_station.ui")
@@ -81,6 +81,16 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     return translators
 
 
+def cannot_start_box(error: StationError) -> QMessageBox:
+    """What the station says when it cannot start (a missing or damaged database file, ...):
+    what happened and what to do, in the station's language."""
+    return QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("ui", "Receiving Station cannot start"),
+        describe(error).text,
+    )
+
+
 def run_gui(
     make_app: Callable[[], StationApp],
     config: Config,
@@ -102,11 +112,7 @@ def run_gui(
     try:
         station = make_app()
     except StationError as exc:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("ui", "Receiving Station cannot start"),
-            describe(exc).text,
-        )
+        cannot_start_box(exc).exec()
         return 2
     for translator in early:  # the shell installs its own, and swaps them per user
         qt_app.removeTranslator(translator)

@@ -2112,6 +2112,42 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>La base de données est injoignable ({detail}). Votre travail est conservé sur ce poste ; vérifiez le câble réseau ou appelez l’informatique, puis réessayez.</translation>
     </message>
     <message>
+        <source>The disk that holds the database is full ({where}). Nothing more was saved. Free some space on it (or call IT), then try again.</source>
+        <translation>Le disque qui contient la base de données est plein ({where}). Plus rien n’a été enregistré. Libérez de la place sur ce disque (ou appelez l’informatique), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The database {where} is damaged ({detail}). The station stops writing to it. Close the station, have IT restore the file from the last backup, then start again.</source>
+        <translation>La base de données {where} est endommagée ({detail}). Le poste n’y écrit plus. Fermez le poste, faites restaurer le fichier depuis la dernière sauvegarde par l’informatique, puis redémarrez.</translation>
+    </message>
+    <message>
+        <source>The database file {where} was deleted while the station was running. Nothing was saved. Close the station, put the file back from the backup (or from the station&apos;s data folder), then start again.</source>
+        <translation>Le fichier de la base de données {where} a été supprimé pendant que le poste fonctionnait. Rien n’a été enregistré. Fermez le poste, remettez le fichier en place depuis la sauvegarde (ou depuis le dossier de données du poste), puis redémarrez.</translation>
+    </message>
+    <message>
+        <source>The database file {where} was replaced by another file while the station was running. Nothing was saved. Close the station, put the right file back from the backup (or from the station&apos;s data folder), then start again.</source>
+        <translation>Le fichier de la base de données {where} a été remplacé par un autre fichier pendant que le poste fonctionnait. Rien n’a été enregistré. Fermez le poste, remettez le bon fichier en place depuis la sauvegarde (ou depuis le dossier de données du poste), puis redémarrez.</translation>
+    </message>
+    <message>
+        <source>The database file {where} is missing; it held this station&apos;s data on {when}. The station does not start on a new empty database. Put the file back from the backup (or from the station&apos;s data folder), then start again. To start afresh on purpose, start once with &apos;receiving-station --new-database&apos;.</source>
+        <translation>Le fichier de la base de données {where} est introuvable ; il contenait les données de ce poste le {when}. Le poste ne démarre pas sur une nouvelle base vide. Remettez le fichier en place depuis la sauvegarde (ou depuis le dossier de données du poste), puis redémarrez. Pour repartir de zéro volontairement, démarrez une fois avec « receiving-station --new-database ».</translation>
+    </message>
+    <message>
+        <source>The database {where} is read-only for this station ({detail}). Nothing was saved. Ask IT to let the station write to the file and its folder, then try again.</source>
+        <translation>La base de données {where} est en lecture seule pour ce poste ({detail}). Rien n’a été enregistré. Demandez à l’informatique d’autoriser le poste à écrire dans le fichier et son dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The database {where} stayed locked by another program for too long ({detail}). Nothing was saved. Close the other program (a backup, a second station window), then try again.</source>
+        <translation>La base de données {where} est restée verrouillée trop longtemps par un autre programme ({detail}). Rien n’a été enregistré. Fermez l’autre programme (une sauvegarde, une deuxième fenêtre du poste), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The database server {where} refused the station&apos;s log-in ({detail}). Nothing was saved. An admin checks the user name and password of the database URL in the station&apos;s configuration.</source>
+        <translation>Le serveur de base de données {where} a refusé la connexion du poste ({detail}). Rien n’a été enregistré. Un administrateur vérifie l’utilisateur et le mot de passe de l’URL de la base dans la configuration du poste.</translation>
+    </message>
+    <message>
+        <source>The database file {where} cannot be used ({detail}). Nothing was saved. Check the disk and the file (or call IT), then try again.</source>
+        <translation>Le fichier de la base de données {where} est inutilisable ({detail}). Rien n’a été enregistré. Vérifiez le disque et le fichier (ou appelez l’informatique), puis réessayez.</translation>
+    </message>
+    <message>
         <source>The {device} is not available ({detail}). Everything else keeps working; check its cable and the station settings.</source>
         <translation>Périphérique indisponible : {device} ({detail}). Tout le reste fonctionne ; vérifiez son câble et les réglages du poste.</translation>
     </message>
