@@ -101,3 +101,17 @@ def database_error(exc: DBAPIError, url: str | URL) -> DatabaseUnavailable | Non
     if found is None and exc.connection_invalidated:
         return DatabaseUnavailable(detail=detail)
     return found
+
+
+def database_failure(exc: DBAPIError, url: str | URL) -> DatabaseUnavailable:
+    """Like :func:`database_error`, for a failure already known to be the environment's
+    (opening a connection, beginning): what is not recognised is still named after the file
+    for SQLite, and after the unreachable server for PostgreSQL."""
+    found = database_error(exc, url)
+    if found is not None:
+        return found
+    detail = _detail(exc.orig, type(exc).__name__)
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() == "sqlite":
+        return DatabaseFileError(where=where(parsed), detail=detail)
+    return DatabaseUnavailable(detail=detail)

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from data.dberrors import database_error
+from data.dberrors import database_error, database_failure
 from data.history import SqlHistory
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
@@ -52,11 +52,7 @@ log = logging.getLogger(__name__)
 
 def _unavailable(exc: DBAPIError, url: URL) -> DatabaseUnavailable:
     """What the database did, in its own words (disk full, damaged, locked, ...)."""
-    found = database_error(exc, url)
-    if found is not None:
-        return found
-    detail = str(exc.orig).strip().splitlines()[0][:160] if exc.orig else type(exc).__name__
-    return DatabaseUnavailable(detail=detail)
+    return database_failure(exc, url)
 
 
 def _is_environmental(exc: BaseException, url: URL) -> bool:

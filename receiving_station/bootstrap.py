@@ -16,7 +16,6 @@ from receiving_station.config import Config
 from receiving_station.domain.model import Station
 from receiving_station.errors import (
     DatabaseMissingAtStart,
-    DatabaseUnavailable,
     EnvironmentFailure,
     StationError,
 )
@@ -85,7 +84,7 @@ def open_database(
     unless ``new_database``: starting afresh on purpose."""
     from sqlalchemy.exc import DBAPIError
 
-    from data.dberrors import database_error
+    from data.dberrors import database_failure
     from data.dbfile import check_integrity, holds_data
     from data.engine import make_engine
     from data.migrate import current_revision, head_revision
@@ -103,8 +102,7 @@ def open_database(
             raise DatabaseMissingAtStart(where=str(file), when=known.held_data_on)
     except DBAPIError as exc:
         engine.dispose()
-        typed = database_error(exc, engine.url)
-        raise typed or DatabaseUnavailable(detail=str(exc.orig).splitlines()[0][:160]) from exc
+        raise database_failure(exc, engine.url) from exc
     except StationError:
         engine.dispose()
         raise

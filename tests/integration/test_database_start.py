@@ -141,3 +141,16 @@ def test_a_file_that_is_not_a_database_is_refused_at_start(config: Config, tmp_p
     with pytest.raises(DatabaseDamaged) as caught:
         bootstrap(config, clock=FixedClock())
     assert "file is not a database" in str(caught.value)
+
+
+def test_a_database_filled_by_the_set_up_is_known_even_without_a_clean_close(config: Config):
+    _file(config).unlink()
+    app = bootstrap(config, clock=FixedClock())
+    assert app.first_start
+    assert app.hardware is not None
+    app.hardware.first_admin("DOCK-1", "Door 1", "maria", "Maria Costa", "BDG-7001", "2580")
+    app.services.uow_factory.engine.dispose()  # a power cut: no close, nothing noted there
+    _file(config).unlink()
+
+    with pytest.raises(DatabaseMissingAtStart):
+        bootstrap(config, clock=FixedClock())
