@@ -15,7 +15,8 @@ HS_READY = (
     b"\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n"
     b"\x021234,0\x03\r\n"
 )
-# string 1: aaa,b(paper out),c(pause),dddd,eee,f(buffer full),...; string 2: mmm,n,o(head up),p(ribbon out),...
+# string 1: aaa,b(paper out),c(pause),dddd,eee,f(buffer full),...
+# string 2: mmm,n,o(head up),p(ribbon out),...
 HS_PAPER_OUT = HS_READY.replace(b"\x02030,0,0,", b"\x02030,1,0,")
 HS_PAUSED = HS_READY.replace(b"\x02030,0,0,", b"\x02030,0,1,")
 HS_HEAD_OPEN = HS_READY.replace(b"\x02001,0,0,0,", b"\x02001,0,1,0,")
