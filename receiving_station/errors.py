@@ -188,8 +188,7 @@ class PrintInterrupted(EnvironmentFailure):
 class LabelNotInDoubt(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "The label {lpn} is no longer in doubt: someone already settled it. Nothing was "
-        "changed.",
+        "The label {lpn} is no longer in doubt: someone already settled it. Nothing was changed.",
     )
 
 
