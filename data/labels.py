@@ -129,6 +129,7 @@ class SqlLabels(_Repo):
             .where(jobs.c.id == job.id, jobs.c.status == expected.value)
             .values(
                 status=job.status.value,
+                attempts=job.attempts,
                 last_error=job.last_error[:2000],
                 printed_at=job.printed_at,
             )

@@ -245,7 +245,8 @@ class LabelRepository(Protocol):
         ...
 
     def settle(self, job: PrintJob, expected: PrintStatus) -> bool:
-        """Save the job's status, error and print time if its status is still ``expected``."""
+        """Save the job's status, attempts, error and print time if its status is still
+        ``expected``; whether it was."""
         ...
 
     def mark(self, job: PrintJob) -> None:

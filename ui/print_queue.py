@@ -88,6 +88,10 @@ class PrintQueueDialog(QDialog):
         )
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         layout.addWidget(self.table, 1)
+        self.why = QLabel()  # the selected label's reason, whole
+        self.why.setObjectName("queueWhy")
+        self.why.setWordWrap(True)
+        layout.addWidget(self.why)
         self.feedback = QLabel()
         self.feedback.setObjectName("queueFeedback")
         self.feedback.setWordWrap(True)
@@ -104,7 +108,7 @@ class PrintQueueDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1100, 420)
+        self.resize(1100, 480)
         self._on_table_item_selection_changed()
 
     def state_words(self, job: PrintJob) -> str:
@@ -138,6 +142,7 @@ class PrintQueueDialog(QDialog):
 
     def _on_table_item_selection_changed(self) -> None:
         job = self.selected()
+        self.why.setText(reason_words(job.last_error) if job is not None else "")
         doubt = job is not None and job.status is PrintStatus.IN_DOUBT
         self.printed_button.setEnabled(doubt)
         self.reprint_button.setEnabled(doubt)

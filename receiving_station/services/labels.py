@@ -156,7 +156,7 @@ def _find_in_doubt(
     themselves. A person settles them (``confirm_printed`` or ``reprint_in_doubt``)."""
     with uow_factory() as uow:
         for job in uow.labels.sending_jobs(station_id, None if restarted else now):
-            job.status = PrintStatus.IN_DOUBT
+            job.status, job.attempts = PrintStatus.IN_DOUBT, job.attempts + 1  # it was tried
             job.last_error = str(PrintInterrupted(printer=job.printer))
             if uow.labels.settle(job, PrintStatus.SENDING):
                 _audit(

@@ -1748,7 +1748,7 @@ Le retour s’affiche ici aussitôt.</translation>
     <name>StatusLine</name>
     <message>
         <source>Print queue…</source>
-        <translation>File d’impression…</translation>
+        <translation>Impressions…</translation>
     </message>
     <message>
         <source>Nobody logged in</source>
@@ -1805,8 +1805,8 @@ Le retour s’affiche ici aussitôt.</translation>
     <message numerus="yes">
         <source>⚠ %n label(s) in doubt: check the printer</source>
         <translation>
-            <numerusform>⚠ %n étiquette incertaine : vérifiez l’imprimante</numerusform>
-            <numerusform>⚠ %n étiquettes incertaines : vérifiez l’imprimante</numerusform>
+            <numerusform>⚠ %n étiquette à vérifier</numerusform>
+            <numerusform>⚠ %n étiquettes à vérifier</numerusform>
         </translation>
     </message>
     <message>
