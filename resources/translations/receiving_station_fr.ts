@@ -1406,6 +1406,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Étiquette réimprimée</translation>
     </message>
     <message>
+        <source>Label in doubt: may have printed</source>
+        <translation>Étiquette incertaine : peut-être imprimée</translation>
+    </message>
+    <message>
+        <source>Label marked printed after a check</source>
+        <translation>Étiquette marquée imprimée après vérification</translation>
+    </message>
+    <message>
         <source>Exception opened</source>
         <translation>Anomalie ouverte</translation>
     </message>
