@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -102,4 +103,26 @@ def test_a_station_killed_after_the_printer_took_the_label_leaves_it_in_doubt_no
             child.kill()
             child.wait()
         holding.close()
+        good.close()
+
+
+def test_a_label_still_sending_past_any_send_time_turns_in_doubt_while_the_station_runs(
+    world: World,
+):
+    good = LoopbackPrinter()
+    try:
+        world.dock1 = world.services("DOCK-1", printer=TcpPrinter("127.0.0.1", good.port))
+        assert world.dock1.print_labels() == []  # the station's first pass, nothing waiting
+        job = queue_zpl(world)
+        with world.uow_factory() as uow:  # as a send cut off without the program stopping
+            assert uow.labels.claim(job, world.clock.now() + timedelta(seconds=120))
+            uow.commit()
+        assert world.dock1.print_labels() == []
+        assert stored(world, job).status is PrintStatus.SENDING  # may still be on its way
+        world.clock.advance(seconds=121)
+        assert world.dock1.print_labels() == []
+        after = stored(world, job)
+        assert (after.status, after.attempts) == (PrintStatus.IN_DOUBT, 1)
+        assert good.received == []
+    finally:
         good.close()
