@@ -139,10 +139,13 @@ class TcpPrinter:
             raise PrinterNotReady(printer=self.uri, condition=", ".join(found))
 
     def _deliver(self, sock: socket.socket, payload: bytes) -> None:
-        total, sent = len(payload), 0
+        total, sent, shut = len(payload), 0, False
+
+        def unacknowledged() -> int:  # label bytes only: once shut, the queue counts our FIN
+            return max(0, _unsent(sock) - (1 if shut else 0))
 
         def cut(detail: str) -> PrintCutShort:
-            taken = max(0, sent - _unsent(sock))
+            taken = max(0, sent - unacknowledged())
             return PrintCutShort(printer=self.uri, sent=taken, total=total, detail=detail)
 
         deadline = time.monotonic() + self.timeout
@@ -151,6 +154,7 @@ class TcpPrinter:
                 sock.settimeout(max(0.001, deadline - time.monotonic()))
                 sent += sock.send(payload[sent:])
             sock.shutdown(socket.SHUT_WR)
+            shut = True
             while True:
                 left = deadline - time.monotonic()
                 if left <= 0:
@@ -159,13 +163,13 @@ class TcpPrinter:
                 if not sock.recv(4096):  # the printer's end of stream (a late ~HS is dropped)
                     break
         except TimeoutError:
-            if sent < total or _unsent(sock) > 0:
+            if sent < total or unacknowledged() > 0:
                 raise cut("timed out") from None
             raise PrintOutcomeUnknown(printer=self.uri, seconds=round(self.timeout)) from None
         except OSError as exc:
             raise cut(exc.strerror or str(exc) or type(exc).__name__) from None
         error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
-        if error or _unsent(sock) > 0:
+        if error or unacknowledged() > 0:
             raise cut(os.strerror(error) if error else "bytes left unsent")
 
     def probe(self) -> None:

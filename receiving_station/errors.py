@@ -149,9 +149,9 @@ class PrintCutShort(EnvironmentFailure):
 
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "The printer {printer} closed the connection after {sent} of {total} bytes of the "
-        "label ({detail}): the label may be cut short. It stays in the print queue and is "
-        "sent again.",
+        "The printer {printer} broke off the connection ({detail}) before confirming the label "
+        "({sent} of {total} bytes had reached it): the label may be cut short. It stays in "
+        "the print queue and is sent again.",
     )
 
 

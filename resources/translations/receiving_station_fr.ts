@@ -2246,8 +2246,8 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>L’imprimante {printer} ne répond pas ({detail}). L’étiquette reste dans la file d’impression et sera imprimée à son retour ; la décision est enregistrée.</translation>
     </message>
     <message>
-        <source>The printer {printer} closed the connection after {sent} of {total} bytes of the label ({detail}): the label may be cut short. It stays in the print queue and is sent again.</source>
-        <translation>L’imprimante {printer} a coupé la connexion après {sent} octets sur {total} de l’étiquette ({detail}) : l’étiquette est peut-être tronquée. Elle reste dans la file d’impression et sera renvoyée.</translation>
+        <source>The printer {printer} broke off the connection ({detail}) before confirming the label ({sent} of {total} bytes had reached it): the label may be cut short. It stays in the print queue and is sent again.</source>
+        <translation>L’imprimante {printer} a coupé la connexion ({detail}) sans confirmer l’étiquette ({sent} octets sur {total} lui étaient parvenus) : l’étiquette est peut-être tronquée. Elle reste dans la file d’impression et sera renvoyée.</translation>
     </message>
     <message>
         <source>The printer {printer} cannot print: {condition}. Nothing was sent; fix the printer and the label is sent again.</source>

@@ -108,7 +108,8 @@ def test_why_a_label_waits_reads_in_french_for_a_french_speaker(qapp):
     translators = install_translations(qapp, "fr")
     try:
         assert reason_words(str(cut)).startswith(
-            "L’imprimante tcp://10.0.0.9:9100 a coupé la connexion après 64 octets sur 760"
+            "L’imprimante tcp://10.0.0.9:9100 a coupé la connexion (reset) sans confirmer "
+            "l’étiquette (64 octets sur 760 lui étaient parvenus)"
         )
         assert "ne peut pas imprimer : plus de papier, en pause." in reason_words(str(not_ready))
         assert reason_words("something else") == "something else"

@@ -92,8 +92,8 @@ def test_a_printer_that_hangs_up_mid_job_fails_the_job_with_why_and_the_retry_pr
     assert cut.wait_for(1)[0] == job.payload[:64]
     after = stored(world, job)
     assert (after.status, after.printed_at, after.attempts) == (PrintStatus.FAILED, None, 1)
-    assert "closed the connection after" in after.last_error
-    assert f"of {total} bytes" in after.last_error
+    assert "broke off the connection" in after.last_error
+    assert f"of {total} bytes had reached it" in after.last_error
     assert "cut short" in after.last_error
     (waiting,) = world.dock1.print_queue()
     assert waiting.id == job.id
