@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import queue
+import random
 import signal
 import socket
 import subprocess
 import sys
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -126,3 +128,43 @@ def test_a_label_still_sending_past_any_send_time_turns_in_doubt_while_the_stati
         assert good.received == []
     finally:
         good.close()
+
+
+def test_however_late_the_kill_falls_a_label_never_reaches_the_printer_twice(
+    world: World, db_url: str
+):
+    """Killed at a random moment after the printer got the label (while the station waits
+    for its hang-up, marks it, or has finished): after the restart the printer has it once,
+    and the job is printed or in doubt, never pending again."""
+    rng = random.Random(15)
+    outcomes: dict[str, int] = {}
+    station = world.station_ids["DOCK-1"]
+    for n in range(8):
+        job = queue_zpl(world, lpn=f"LP{n:010d}")
+        printer = LoopbackPrinter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.integration.print_child", db_url, str(station),
+             str(printer.port), world.clock.now().isoformat()],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        try:
+            assert printer.wait_for(1, timeout=60) == [job.payload]
+            threading.Event().wait(rng.uniform(0, 0.03))
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=10)
+            world.dock1 = world.services(
+                "DOCK-1", printer=TcpPrinter("127.0.0.1", printer.port, timeout=2)
+            )
+            world.dock1.print_labels()
+            world.clock.advance(seconds=3600)
+            world.dock1.print_labels()
+            assert printer.wait_for(2, timeout=0.3) == [job.payload]  # once, never twice
+            status = stored(world, job).status
+            assert status in (PrintStatus.PRINTED, PrintStatus.IN_DOUBT), status
+            outcomes[status.value] = outcomes.get(status.value, 0) + 1
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+            printer.close()
+    print(f"\n8 kills: {outcomes}")
