@@ -15,7 +15,9 @@ from receiving_station.domain.model import PrintJob, PrintStatus
 
 plates = cast(Table, LicensePlateRow.__table__)
 jobs = cast(Table, PrintJobRow.__table__)
-_OPEN = (PrintStatus.PENDING.value, PrintStatus.FAILED.value)
+_DUE = (PrintStatus.PENDING.value, PrintStatus.FAILED.value)
+# Not printed yet, as far as anyone knows: what the print queue shows.
+_OPEN = (*_DUE, PrintStatus.SENDING.value, PrintStatus.IN_DOUBT.value)
 
 
 def _job(row: Row[Any]) -> PrintJob:
@@ -81,7 +83,7 @@ class SqlLabels(_Repo):
             select(jobs)
             .where(
                 jobs.c.station_id == station_id,
-                jobs.c.status.in_(_OPEN),
+                jobs.c.status.in_(_DUE),
                 or_(jobs.c.next_attempt_at <= now, jobs.c.next_attempt_at.is_(None)),
             )
             .order_by(jobs.c.id)
@@ -99,6 +101,40 @@ class SqlLabels(_Repo):
     def jobs_for_lpn(self, lpn: str) -> Sequence[PrintJob]:
         rows = self.conn.execute(select(jobs).where(jobs.c.lpn == lpn).order_by(jobs.c.id)).all()
         return [_job(r) for r in rows]
+
+    def claim(self, job: PrintJob, doubt_at: datetime) -> bool:
+        """Mark a due job ``sending`` (it turns in doubt at ``doubt_at``) unless someone else
+        took it or it is no longer due; whether this caller has it."""
+        done = self.conn.execute(
+            update(jobs)
+            .where(jobs.c.id == job.id, jobs.c.status.in_(_DUE))
+            .values(status=PrintStatus.SENDING.value, next_attempt_at=doubt_at)
+        )
+        return done.rowcount == 1
+
+    def sending_jobs(self, station_id: int, now: datetime | None) -> Sequence[PrintJob]:
+        """This station's jobs caught in ``sending``: all of them, or (``now``) those whose
+        send should have ended by then."""
+        query = select(jobs).where(
+            jobs.c.station_id == station_id, jobs.c.status == PrintStatus.SENDING.value
+        )
+        if now is not None:
+            query = query.where(jobs.c.next_attempt_at <= now)
+        return [_job(r) for r in self.conn.execute(query.order_by(jobs.c.id)).all()]
+
+    def settle(self, job: PrintJob, expected: PrintStatus) -> bool:
+        """Save ``job``'s new status if it still has ``expected``; whether it did."""
+        done = self.conn.execute(
+            update(jobs)
+            .where(jobs.c.id == job.id, jobs.c.status == expected.value)
+            .values(
+                status=job.status.value,
+                attempts=job.attempts,
+                last_error=job.last_error[:2000],
+                printed_at=job.printed_at,
+            )
+        )
+        return done.rowcount == 1
 
     def mark(self, job: PrintJob) -> None:
         self.conn.execute(

@@ -191,7 +191,7 @@ def bootstrap(
         hold_minutes=config.hold_minutes,
         workflows=workflows,
         labeling=Labeling(TemplateRenderer(config.labels_dir), settings),
-        printer=printer_for(config.printer.uri),
+        printer=printer_for(config.printer.uri, config.printer.resolved_format()),
         transport=Notifier(MailSettings(**config.mail), TeamSettings(**config.teams)),
         import_folder=Path(config.import_folder).expanduser() if config.import_folder else None,
         window_days=config.window_days,

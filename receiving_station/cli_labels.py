@@ -85,7 +85,7 @@ def print_test(config: Config, uri: str | None) -> int:
         format=printer_config.resolved_format(),
         language=printer_config.language or config.language or "en",
     )
-    printer = printer_for(printer_config.uri)
+    printer = printer_for(printer_config.uri, settings.format)
     test_label(TemplateRenderer(config.labels_dir), settings, printer, station_clock(config).now())
     print(f"test label sent to {printer.uri} ({settings.format})")
     return 0

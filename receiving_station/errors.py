@@ -227,6 +227,54 @@ class PrinterUnavailable(EnvironmentFailure):
     )
 
 
+class PrintCutShort(EnvironmentFailure):
+    """The printer hung up before confirming the whole label: a cut label, printed again."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The printer {printer} broke off the connection ({detail}) before confirming the label "
+        "({sent} of {total} bytes had reached it): the label may be cut short. It stays in "
+        "the print queue and is sent again.",
+    )
+
+
+class PrinterNotReady(EnvironmentFailure):
+    """A Zebra printer said, before any label was sent, that it cannot print."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The printer {printer} cannot print: {condition}. Nothing was sent; fix the printer "
+        "and the label is sent again.",
+    )
+
+
+class PrintOutcomeUnknown(EnvironmentFailure):
+    """The printer took every byte but never finished the connection: it may have printed."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The printer {printer} took the label but did not finish the connection within "
+        "{seconds} s: check whether it printed, then mark it printed or reprint it.",
+    )
+
+
+class PrintInterrupted(EnvironmentFailure):
+    """The program stopped while a label was being sent: whether it printed is not known."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The station stopped while this label was being sent to {printer}: check whether it "
+        "printed, then mark it printed or reprint it.",
+    )
+
+
+class LabelNotInDoubt(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The label {lpn} is no longer in doubt: someone already settled it. Nothing was changed.",
+    )
+
+
 class NotDelivered(EnvironmentFailure):
     template = QT_TRANSLATE_NOOP(
         "errors",

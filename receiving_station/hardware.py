@@ -105,7 +105,7 @@ def rewire(app: StationApp, config: Config) -> None:
     classifier = ScanClassifier.from_config(config.scanner)
     services.classifier = classifier
     services.labeling = Labeling(TemplateRenderer(config.labels_dir), label_settings(config))
-    services.printer = printer_for(config.printer.uri)
+    services.printer = printer_for(config.printer.uri, config.printer.resolved_format())
     scanner = config.scanner
     app.new_wedge_decoder = lambda: wedge_decoder(scanner)
     app.open_serial_scanner = serial_opener(config)
@@ -179,7 +179,7 @@ class Hardware:
         test_label(
             TemplateRenderer(config.labels_dir),
             settings,
-            printer_for(uri),
+            printer_for(uri, fmt),
             self.app.services.clock.now(),
         )
 

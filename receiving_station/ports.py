@@ -19,6 +19,7 @@ from receiving_station.domain.model import (
     Inspection,
     OutboxMessage,
     PrintJob,
+    PrintStatus,
     Receipt,
     ReceiptInfo,
     Rma,
@@ -230,17 +231,32 @@ class LabelRepository(Protocol):
         ...
 
     def open_jobs(self, station_id: int) -> Sequence[PrintJob]:
-        """Jobs of this station not printed yet (pending or failed), oldest first."""
+        """Jobs of this station not printed yet (pending, failed, sending or in doubt),
+        oldest first."""
         ...
 
     def jobs_for_lpn(self, lpn: str) -> Sequence[PrintJob]: ...
+    def claim(self, job: PrintJob, doubt_at: datetime) -> bool:
+        """Mark a due job ``sending`` (in doubt from ``doubt_at``); False if it was taken."""
+        ...
+
+    def sending_jobs(self, station_id: int, now: datetime | None) -> Sequence[PrintJob]:
+        """Jobs caught in ``sending`` (all, or those in doubt by ``now``), oldest first."""
+        ...
+
+    def settle(self, job: PrintJob, expected: PrintStatus) -> bool:
+        """Save the job's status, attempts, error and print time if its status is still
+        ``expected``; whether it was."""
+        ...
+
     def mark(self, job: PrintJob) -> None:
         """Save the job's status, attempts, error and times."""
         ...
 
 
 class Printer(Protocol):
-    """Where labels go. ``send`` raises ``PrinterUnavailable`` with what went wrong."""
+    """Where labels go. ``send`` raises ``PrinterUnavailable`` (or another environment
+    failure) with what went wrong; ``PrintOutcomeUnknown`` when the label may have printed."""
 
     uri: str
 

@@ -273,6 +273,46 @@ def crash_dialog(app: QApplication, workdir: Path, out: Path, lang: str) -> None
     box.close()
 
 
+def print_queue_screens(
+    app: QApplication, window: MainWindow, station: Any, out: Path, lang: str
+) -> None:
+    """A label the station was sending when it stopped (in doubt) and one a Zebra refused
+    (paper out): the status bar's count and the print queue where a person settles them."""
+    from datetime import timedelta
+
+    from receiving_station.domain.model import PrintStatus
+    from receiving_station.errors import PrinterNotReady
+
+    services = station.services
+    lpn = window.inspect_page.last_lpn
+    dan = services.login_badge("BDG-1004").actor
+    cut_off, refused = services.reprint(dan, lpn), services.reprint(dan, lpn)
+    now = services.clock.now()
+    with services.uow_factory() as uow:  # as a station killed mid-send leaves it
+        uow.labels.claim(cut_off, now - timedelta(seconds=1))
+        refused.status, refused.attempts = PrintStatus.FAILED, 1
+        refused.printer = "tcp://192.168.10.21:9100"
+        refused.last_error = str(PrinterNotReady(printer=refused.printer, condition="paper out"))
+        refused.next_attempt_at = now + timedelta(hours=1)
+        uow.labels.mark(refused)
+        uow.commit()
+    window.print_labels()
+    settle(app, 800)
+    window.grab().save(str(out / f"print-doubt-{lang}.png"))
+    window.show_print_queue()
+    settle(app, 800)
+    assert window.print_queue is not None
+    window.print_queue.grab().save(str(out / f"print-queue-{lang}.png"))
+    window.print_queue.close()
+    services.confirm_printed(dan, cut_off.id)
+    with services.uow_factory() as uow:
+        refused.status = PrintStatus.PRINTED
+        uow.labels.mark(refused)
+        uow.commit()
+    window.print_labels()
+    settle(app)
+
+
 def main(out: Path, language: str = "en") -> None:
     out.mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="rs-shots-")
@@ -331,6 +371,7 @@ def main(out: Path, language: str = "en") -> None:
         window._on_login_failed,
     )
     settle(app)
+    print_queue_screens(app, window, station, out, language)
     admin_screens(app, window, out, language)
     lead_screens(app, window, station, out, language)
     window.show_page(window.receive_page)

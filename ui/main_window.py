@@ -31,6 +31,7 @@ from ui.inspect_page import InspectPage
 from ui.languages import effective_language
 from ui.login_page import LoginPage
 from ui.nav_bar import ADMINS, INSPECTORS, LEADS, NavBar
+from ui.print_queue import PrintQueueDialog
 from ui.receive_page import ReceivePage
 from ui.scanner_filter import ScannerFilter
 from ui.search_page import SearchPage
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.user_label, self.station_label = self.status.user, self.status.station
         self.database_label, self.serial_label = self.status.database, self.status.serial
         self.printer_label = self.status.printer
+        self.status.queue_button.clicked.connect(self.show_print_queue)
+        self.print_queue: PrintQueueDialog | None = None
         self.status.show_station(app.station)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.clicked.connect(self.logout)
@@ -265,7 +268,20 @@ class MainWindow(QMainWindow):
             services.import_waiting_files(progress)  # and the watched import folder
             return services.print_queue()
 
-        self.session.run(work, self.status.show_print_queue, lambda _f, _e: None)
+        self.session.run(work, self._on_print_queue_read, lambda _f, _e: None)
+
+    def _on_print_queue_read(self, jobs: list[Any]) -> None:
+        self.status.show_print_queue(jobs)
+        if self.print_queue is not None and self.print_queue.isVisible():
+            self.print_queue.show_jobs(jobs)
+
+    def show_print_queue(self) -> None:
+        """The print queue, where a person settles the labels in doubt."""
+        if self.print_queue is None:
+            self.print_queue = PrintQueueDialog(self.session, self)
+            self.print_queue.settled.connect(self.print_labels)
+        self.print_queue.refresh()
+        self.print_queue.open()
 
     def _say(self, feedback: Feedback) -> None:
         page = self.pages.currentWidget()

@@ -166,6 +166,8 @@ class SearchPage(QWidget):
             "label.printed": self.tr("Label printed"),
             "label.failed": self.tr("Label not printed"),
             "label.reprint": self.tr("Label printed again"),
+            "label.in_doubt": self.tr("Label in doubt: may have printed"),
+            "label.confirmed_printed": self.tr("Label marked printed after a check"),
             "exception_open": self.tr("Exception opened"),
             "exception.opened": self.tr("Exception opened"),
             "exception_in_review": self.tr("Exception in review"),

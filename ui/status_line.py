@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
-from receiving_station.domain.model import Station, User
+from receiving_station.domain.model import PrintStatus, Station, User
 
 
 def _mark(label: QLabel, alarm: bool) -> None:
@@ -30,6 +30,10 @@ class StatusLine(QObject):
         self.printer.setObjectName("printerState")
         for label in (self.user, self.station, self.database, self.serial, self.printer):
             bar.addWidget(label)
+        self.queue_button = QPushButton(self.tr("Print queue…"))
+        self.queue_button.setObjectName("printQueueButton")
+        self.queue_button.setVisible(False)
+        bar.addWidget(self.queue_button)
 
     def show_user(self, user: User | None) -> None:
         if user is None:
@@ -67,10 +71,21 @@ class StatusLine(QObject):
         _mark(self.serial, bool(problem))
 
     def show_print_queue(self, waiting: list[Any]) -> None:
+        """The labels not printed yet; those in doubt (they may have printed) come first,
+        since only a person can settle them."""
+        doubt = [j for j in waiting if j.status is PrintStatus.IN_DOUBT]
         if not waiting:
             self.printer.setText(self.tr("Printer: ready"))
+        elif doubt:
+            self.printer.setText(
+                self.tr("⚠ %n label(s) in doubt: check the printer", "", len(doubt))
+            )
+            self.printer.setToolTip(
+                self.tr("Open the print queue: mark each label printed, or reprint it.")
+            )
         else:
             why = waiting[-1].last_error or self.tr("waiting to print")
             self.printer.setText(self.tr("⚠ Printer: %n label(s) waiting", "", len(waiting)))
             self.printer.setToolTip(why)
+        self.queue_button.setVisible(bool(waiting))
         _mark(self.printer, bool(waiting))

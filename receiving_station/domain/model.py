@@ -341,9 +341,17 @@ class Claim:
 
 class PrintStatus(StrEnum):
     PENDING = "pending"
+    SENDING = "sending"
+    """Committed before the bytes leave; ``next_attempt_at`` is when it turns in doubt."""
     PRINTED = "printed"
     FAILED = "failed"
     """Tried and failed; retried later (``next_attempt_at``)."""
+    IN_DOUBT = "in_doubt"
+    """The bytes may have reached the printer but the outcome was never recorded (a crash,
+    a printer that took the label and never hung up): never sent again by itself, a person
+    marks it printed or reprints it."""
+    REPRINTED = "reprinted"
+    """Was in doubt; settled by a reprint (the new job's ``reprint_of``)."""
 
 
 @dataclass

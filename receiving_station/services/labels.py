@@ -21,7 +21,13 @@ from receiving_station.domain.model import (
     User,
 )
 from receiving_station.domain.permissions import Action
-from receiving_station.errors import NotFound, StationError
+from receiving_station.errors import (
+    LabelNotInDoubt,
+    NotFound,
+    PrintInterrupted,
+    PrintOutcomeUnknown,
+    StationError,
+)
 from receiving_station.ports import LabelRenderer, Printer, UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
 
@@ -137,22 +143,63 @@ def queue_label(
 
 
 _dispatching = threading.Lock()
+SEND_DEADLINE_S = 120
+"""Longer than any send can take (connect, host status, label, hang-up): a job still
+``sending`` after this was cut off by a crash and is in doubt."""
+
+
+def _find_in_doubt(
+    uow_factory: UnitOfWorkFactory, station_id: int, now: datetime, restarted: bool
+) -> None:
+    """Jobs caught in ``sending`` (all of them after a restart, else those past their
+    deadline) are in doubt: they may have printed, so they are never sent again by
+    themselves. A person settles them (``confirm_printed`` or ``reprint_in_doubt``)."""
+    with uow_factory() as uow:
+        for job in uow.labels.sending_jobs(station_id, None if restarted else now):
+            job.status, job.attempts = PrintStatus.IN_DOUBT, job.attempts + 1  # it was tried
+            job.last_error = str(PrintInterrupted(printer=job.printer))
+            if uow.labels.settle(job, PrintStatus.SENDING):
+                _audit(
+                    uow,
+                    job.user_id,
+                    station_id,
+                    now,
+                    "label.in_doubt",
+                    job,
+                    {"printer": job.printer, "attempt": job.attempts},
+                )
+        uow.commit()
 
 
 def dispatch(
-    uow_factory: UnitOfWorkFactory, printer: Printer, station_id: int, now: datetime
+    uow_factory: UnitOfWorkFactory,
+    printer: Printer,
+    station_id: int,
+    now: datetime,
+    restarted: bool = False,
 ) -> list[PrintJob]:
     """Send this station's due labels, oldest first; what happened to each is saved.
-    The printer is never called inside a transaction (a slow printer never blocks others)."""
+    The printer is never called inside a transaction (a slow printer never blocks others).
+
+    Each job is committed as ``sending`` before its bytes leave and marked printed, failed
+    or in doubt after; ``restarted``: this is the program's first pass, so whatever is still
+    ``sending`` was cut off by a crash (in doubt, not sent again)."""
     if not _dispatching.acquire(blocking=False):
         return []
     try:
+        _find_in_doubt(uow_factory, station_id, now, restarted)
         with uow_factory(readonly=True) as uow:
             due = [j for j in uow.labels.due_jobs(station_id, now) if j.payload]
         done = []
         for job in due:
+            with uow_factory() as uow:
+                if not uow.labels.claim(job, now + timedelta(seconds=SEND_DEADLINE_S)):
+                    continue  # taken or settled meanwhile
+                uow.commit()
             try:
                 printer.send(job.payload, job.format, f"{job.lpn}-{job.id}")
+            except PrintOutcomeUnknown as exc:
+                job.status, job.last_error = PrintStatus.IN_DOUBT, str(exc)
             except StationError as exc:
                 job.status, job.last_error = PrintStatus.FAILED, str(exc)
                 wait = BACKOFF_S[min(job.attempts, len(BACKOFF_S) - 1)]
@@ -162,7 +209,10 @@ def dispatch(
             job.attempts += 1
             with uow_factory() as uow:
                 uow.labels.mark(job)
-                action = "label.printed" if job.status is PrintStatus.PRINTED else "label.failed"
+                action = {
+                    PrintStatus.PRINTED: "label.printed",
+                    PrintStatus.IN_DOUBT: "label.in_doubt",
+                }.get(job.status, "label.failed")
                 _audit(
                     uow,
                     job.user_id,
@@ -177,6 +227,78 @@ def dispatch(
         return done
     finally:
         _dispatching.release()
+
+
+def _in_doubt(uow: UnitOfWork, job_id: int) -> PrintJob:
+    job = uow.labels.job(job_id)
+    if job is None:
+        raise NotFound(what=str(job_id))
+    if job.status is not PrintStatus.IN_DOUBT:
+        raise LabelNotInDoubt(lpn=job.lpn)
+    return job
+
+
+def confirm_printed(
+    uow_factory: UnitOfWorkFactory, actor: Actor, job_id: int, now: datetime
+) -> PrintJob:
+    """A person checked the printer: the label in doubt did print. Audited (who, when)."""
+    with uow_factory() as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        job = _in_doubt(uow, job_id)
+        job.status, job.printed_at = PrintStatus.PRINTED, now
+        if not uow.labels.settle(job, PrintStatus.IN_DOUBT):
+            raise LabelNotInDoubt(lpn=job.lpn)
+        _audit(
+            uow,
+            actor.user_id,
+            actor.station_id,
+            now,
+            "label.confirmed_printed",
+            job,
+            {"was": PrintStatus.IN_DOUBT.value, "error": job.last_error},
+        )
+        uow.commit()
+        return job
+
+
+def reprint_in_doubt(
+    uow_factory: UnitOfWorkFactory, actor: Actor, job_id: int, now: datetime
+) -> PrintJob:
+    """A person checked the printer: the label in doubt did not print (or not whole). It is
+    queued again at this station as a reprint of it, in the same transaction; audited."""
+    with uow_factory() as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        job = _in_doubt(uow, job_id)
+        job.status = PrintStatus.REPRINTED
+        if not uow.labels.settle(job, PrintStatus.IN_DOUBT):
+            raise LabelNotInDoubt(lpn=job.lpn)
+        again = uow.labels.add_job(
+            PrintJob(
+                id=None,
+                created_at=now,
+                station_id=actor.station_id,
+                user_id=actor.user_id,
+                lpn=job.lpn,
+                template=job.template,
+                format=job.format,
+                printer=job.printer,
+                payload=job.payload,
+                inspection_id=job.inspection_id,
+                next_attempt_at=now,
+                reprint_of=job.id,
+            )
+        )
+        _audit(
+            uow,
+            actor.user_id,
+            actor.station_id,
+            now,
+            "label.reprint",
+            again,
+            {"reprint_of": job.id, "was": PrintStatus.IN_DOUBT.value},
+        )
+        uow.commit()
+        return again
 
 
 def reprint(uow_factory: UnitOfWorkFactory, actor: Actor, lpn: str, now: datetime) -> PrintJob:

@@ -114,6 +114,7 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         self.workflows = workflows
         self.labeling = labeling
         self.printer = printer
+        self._labels_resumed = False
         self.transport = transport
         self.import_folder = import_folder
         self.window_days = window_days
@@ -320,14 +321,26 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
     # -- labels ---------------------------------------------------------------------------
 
     def print_labels(self) -> list[PrintJob]:
-        """Send this station's due labels to its printer (retries included)."""
+        """Send this station's due labels to its printer (retries included). The first pass
+        after the program starts finds the labels a crash left half-sent: in doubt."""
         if self.printer is None:
             return []
-        return labels.dispatch(self.uow_factory, self.printer, self.station_id, self._now())
+        restarted, self._labels_resumed = not self._labels_resumed, True
+        return labels.dispatch(
+            self.uow_factory, self.printer, self.station_id, self._now(), restarted
+        )
 
     def print_queue(self) -> list[PrintJob]:
-        """Labels of this station not printed yet, with why."""
+        """Labels of this station not printed yet, with why (in doubt ones included)."""
         return labels.open_jobs(self.uow_factory, self.station_id)
+
+    def confirm_printed(self, actor: Actor, job_id: int) -> PrintJob:
+        """The label in doubt did print (a person checked the printer); audited."""
+        return labels.confirm_printed(self.uow_factory, actor, job_id, self._now())
+
+    def reprint_in_doubt(self, actor: Actor, job_id: int) -> PrintJob:
+        """The label in doubt did not print: queue it again as a reprint; audited."""
+        return labels.reprint_in_doubt(self.uow_factory, actor, job_id, self._now())
 
     def reprint(self, actor: Actor, lpn: str) -> PrintJob:
         return labels.reprint(self.uow_factory, actor, lpn, self._now())

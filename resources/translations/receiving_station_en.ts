@@ -51,6 +51,13 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
+        <source>⚠ %n label(s) in doubt: check the printer</source>
+        <translation>
+            <numerusform>⚠ %n label in doubt: check the printer</numerusform>
+            <numerusform>⚠ %n labels in doubt: check the printer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ Printer: %n label(s) waiting</source>
         <translation>
             <numerusform>⚠ Printer: %n label waiting</numerusform>

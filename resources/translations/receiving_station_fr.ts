@@ -835,6 +835,73 @@
     </message>
 </context>
 <context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Print queue</source>
+        <translation>File d’impression</translation>
+    </message>
+    <message>
+        <source>Labels of this station not printed yet. A label in doubt may have printed: look at the printer, then say what you found. It is never printed again by itself.</source>
+        <translation>Étiquettes de ce poste pas encore imprimées. Une étiquette incertaine a peut-être été imprimée : regardez l’imprimante, puis dites ce que vous avez trouvé. Elle n’est jamais réimprimée d’elle-même.</translation>
+    </message>
+    <message>
+        <source>License plate</source>
+        <translation>Plaque d’identification</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>It printed: mark it printed</source>
+        <translation>Elle est sortie : la marquer imprimée</translation>
+    </message>
+    <message>
+        <source>It did not print: reprint it</source>
+        <translation>Elle n’est pas sortie : la réimprimer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>failed, tried again later</source>
+        <translation>en échec, nouvel essai plus tard</translation>
+    </message>
+    <message>
+        <source>⚠ in doubt: check the printer</source>
+        <translation>⚠ incertaine : vérifiez l’imprimante</translation>
+    </message>
+    <message>
+        <source>Log in first: who settled the label is recorded.</source>
+        <translation>Connectez-vous d’abord : qui règle l’étiquette est enregistré.</translation>
+    </message>
+    <message>
+        <source>{lpn}: queued again as a reprint.</source>
+        <translation>{lpn} : remise en file comme réimpression.</translation>
+    </message>
+    <message>
+        <source>{lpn}: marked printed.</source>
+        <translation>{lpn} : marquée imprimée.</translation>
+    </message>
+</context>
+<context>
     <name>PrinterBox</name>
     <message>
         <source>Label printer</source>
@@ -1339,6 +1406,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Étiquette réimprimée</translation>
     </message>
     <message>
+        <source>Label in doubt: may have printed</source>
+        <translation>Étiquette incertaine : peut-être imprimée</translation>
+    </message>
+    <message>
+        <source>Label marked printed after a check</source>
+        <translation>Étiquette marquée imprimée après vérification</translation>
+    </message>
+    <message>
         <source>Exception opened</source>
         <translation>Anomalie ouverte</translation>
     </message>
@@ -1680,6 +1755,10 @@ Le retour s’affiche ici aussitôt.</translation>
 <context>
     <name>StatusLine</name>
     <message>
+        <source>Print queue…</source>
+        <translation>Impressions…</translation>
+    </message>
+    <message>
         <source>Nobody logged in</source>
         <translation>Personne n’est connecté</translation>
     </message>
@@ -1730,6 +1809,17 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n label(s) in doubt: check the printer</source>
+        <translation>
+            <numerusform>⚠ %n étiquette à vérifier</numerusform>
+            <numerusform>⚠ %n étiquettes à vérifier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the print queue: mark each label printed, or reprint it.</source>
+        <translation>Ouvrez la file d’impression : marquez chaque étiquette imprimée, ou réimprimez-la.</translation>
     </message>
     <message>
         <source>waiting to print</source>
@@ -2190,6 +2280,26 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>The printer {printer} does not answer ({detail}). The label is kept in the print queue and printed when it is back; the decision is saved.</source>
         <translation>L’imprimante {printer} ne répond pas ({detail}). L’étiquette reste dans la file d’impression et sera imprimée à son retour ; la décision est enregistrée.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} broke off the connection ({detail}) before confirming the label ({sent} of {total} bytes had reached it): the label may be cut short. It stays in the print queue and is sent again.</source>
+        <translation>L’imprimante {printer} a coupé la connexion ({detail}) sans confirmer l’étiquette ({sent} octets sur {total} lui étaient parvenus) : l’étiquette est peut-être tronquée. Elle reste dans la file d’impression et sera renvoyée.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} cannot print: {condition}. Nothing was sent; fix the printer and the label is sent again.</source>
+        <translation>L’imprimante {printer} ne peut pas imprimer : {condition}. Rien n’a été envoyé ; remettez l’imprimante en état et l’étiquette sera renvoyée.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} took the label but did not finish the connection within {seconds} s: check whether it printed, then mark it printed or reprint it.</source>
+        <translation>L’imprimante {printer} a reçu l’étiquette mais n’a pas terminé la connexion en {seconds} s : vérifiez si elle est sortie, puis marquez-la imprimée ou réimprimez-la.</translation>
+    </message>
+    <message>
+        <source>The station stopped while this label was being sent to {printer}: check whether it printed, then mark it printed or reprint it.</source>
+        <translation>Le poste s’est arrêté pendant l’envoi de cette étiquette à {printer} : vérifiez si elle est sortie, puis marquez-la imprimée ou réimprimez-la.</translation>
+    </message>
+    <message>
+        <source>The label {lpn} is no longer in doubt: someone already settled it. Nothing was changed.</source>
+        <translation>L’étiquette {lpn} n’est plus incertaine : quelqu’un l’a déjà réglée. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The message to {recipient} was not delivered ({detail}). It stays in the outbox and is sent again later.</source>
@@ -2682,6 +2792,26 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>at most 200 characters</source>
         <translation>200 caractères au maximum</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>print head open</source>
+        <translation>tête d’impression ouverte</translation>
+    </message>
+    <message>
+        <source>ribbon out</source>
+        <translation>plus de ruban</translation>
+    </message>
+    <message>
+        <source>receive buffer full</source>
+        <translation>mémoire de réception pleine</translation>
     </message>
 </context>
 <context>
