@@ -48,7 +48,7 @@ def _bindir() -> str:
 
 
 @contextmanager
-def throwaway_cluster() -> Iterator[str]:
+def throwaway_cluster(max_connections: int = 60) -> Iterator[str]:
     bindir = _bindir()
     root = tempfile.mkdtemp(prefix="rs-pg-")
     as_root = os.geteuid() == 0
@@ -76,7 +76,8 @@ def throwaway_cluster() -> Iterator[str]:
         )
         opts = (
             f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+            "-c synchronous_commit=off -c full_page_writes=off "
+            f"-c max_connections={max_connections}"
         )
         subprocess.run(
             [
