@@ -41,6 +41,7 @@ def update_station(
     name, location = check_station(name, location)
     with uow_factory() as uow:
         _user, station = load_actor(uow, actor, Action.CONFIGURE_STATION)
+        uow.stations.lock_all()  # the name checked free stays free until commit
         same = uow.stations.by_name(name)
         if same is not None and same.id != station.id:
             raise InvalidEntry(field=F_STATION, problem=P_TAKEN)
