@@ -63,6 +63,18 @@ def update_station(
         return changed
 
 
+def register_station(uow_factory: UnitOfWorkFactory, name: str, location: str) -> Station:
+    """The station of this name, added the first time a PC starts under it. Two PCs
+    starting under one new name at the same moment get the same station."""
+    with uow_factory() as uow:
+        uow.stations.lock_all()
+        station = uow.stations.by_name(name)
+        if station is None:
+            station = uow.stations.add(Station(None, name, location))
+        uow.commit()
+        return station
+
+
 def list_stations(uow_factory: UnitOfWorkFactory) -> list[Station]:
     with uow_factory(readonly=True) as uow:
         return list(uow.stations.all())

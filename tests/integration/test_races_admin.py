@@ -13,7 +13,7 @@ from receiving_station.domain.model import User
 from receiving_station.domain.policy import ReturnPolicy
 from receiving_station.errors import InvalidEntry, StaleRecord
 from receiving_station.services.importing import ImportReport
-from receiving_station.services.stations import update_station
+from receiving_station.services.stations import register_station, update_station
 from receiving_station.services.users import create_user
 from tests.integration.test_races import ROUNDS, assert_every_round, stations, together
 from tests.world import FixedClock, World, fast_hash
@@ -193,4 +193,19 @@ def test_two_admins_saving_the_policy_at_once_save_one_version(world: World):
         return ""
 
     assert ROUNDS >= 20
+    assert_every_round(round_)
+
+
+def test_two_pcs_starting_under_one_new_station_name_at_once_share_one_station(world: World):
+    def round_(n: int) -> str:
+        name = f"PACK-{n}"
+        results = together(
+            lambda: register_station(world.uow_factory, name, "packing"),
+            lambda: register_station(world.uow_factory, name, "packing"),
+        )
+        ids = {getattr(r, "id", None) for r in results}
+        if len(ids) != 1 or None in ids:
+            return f"{name}: {results}"[:200]
+        return ""
+
     assert_every_round(round_)
