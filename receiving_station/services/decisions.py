@@ -25,7 +25,6 @@ from receiving_station.services.inspection import (
     build_view,
     line_of,
     load_parcel,
-    lock_parcel_of,
     open_for_change,
     rules_unit,
     store_definition,
@@ -59,9 +58,8 @@ def complete(
         raise NotFound(what="rules.toml")
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.INSPECT)
-        # The parcel is ours until commit: whether this was its RMA's last unit is counted
-        # with every other station's decision on it already in.
-        lock_parcel_of(uow, inspection_id)
+        # The parcel is ours until commit (``open_for_change``): whether this was its RMA's
+        # last unit is counted with every other station's decision on it already in.
         inspection = open_for_change(uow, actor, inspection_id, seen_version)
         engine = Engine(workflow_of(uow, inspection), inspection.category, inspector.library.scale)
         progress = Progress.from_json(inspection.progress)

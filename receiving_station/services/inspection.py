@@ -317,7 +317,9 @@ def lock_parcel_of(uow: UnitOfWork, inspection_id: int) -> None:
 def open_for_change(
     uow: UnitOfWork, actor: Actor, inspection_id: int, seen_version: int
 ) -> Inspection:
+    """The unit, as it is now, for this change; its parcel is held until commit."""
     load_actor(uow, actor, Action.INSPECT)
+    lock_parcel_of(uow, inspection_id)
     inspection = uow.inspections.get(inspection_id)
     if inspection is None:
         raise NotFound(what=THE_INSPECTION)

@@ -398,12 +398,13 @@ def _link(
     rma = find_rma(uow, rma_scan) if rma_scan is not None else None
     if rma is None or rma.id is None:
         raise NotFound(what=rma_scan.raw if rma_scan else "RMA")
-    uow.rmas.lock(rma.id)  # checked, then linked: no other parcel or receipt meanwhile
-    rma = uow.rmas.get(rma.id) or rma
-    if uow.receipts.info_for_rma(rma.id) is not None:  # type: ignore[arg-type]
+    rma_id = rma.id
+    uow.rmas.lock(rma_id)  # checked, then linked: no other parcel or receipt meanwhile
+    rma = uow.rmas.get(rma_id) or rma
+    if uow.receipts.info_for_rma(rma_id) is not None:
         raise InvalidEntry(field=F_RMA, problem=P_RMA_RECEIVED)
     try:
-        uow.receipts.link(case.receipt_id, rma.id)  # type: ignore[arg-type]
+        uow.receipts.link(case.receipt_id, rma_id)
     except DuplicateReceipt:
         raise InvalidEntry(field=F_RMA, problem=P_RMA_RECEIVED) from None
     if rma.status is RmaStatus.OPEN:
