@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Row, Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from data.repositories import _Repo
 from data.tables import InspectionRow, PhotoRow, WorkflowDefinitionRow
@@ -95,15 +96,19 @@ class SqlWorkflowDefinitions(_Repo):
     def add(
         self, workflow_id: str, version: int, digest: str, content: dict[str, Any], now: datetime
     ) -> None:
-        self.conn.execute(
-            insert(definitions).values(
-                workflow_id=workflow_id,
-                version=version,
-                digest=digest,
-                content=content,
-                stored_at=now,
-            )
-        )
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(
+                    insert(definitions).values(
+                        workflow_id=workflow_id,
+                        version=version,
+                        digest=digest,
+                        content=content,
+                        stored_at=now,
+                    )
+                )
+        except IntegrityError:
+            pass  # another station stored this version at the same moment: theirs is kept
 
 
 def _photo(row: Row[Any]) -> Photo:

@@ -61,6 +61,20 @@ class _Repo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
+    def _lock_table(self, table: Table) -> None:
+        """Take ``table`` so that no other transaction changes it (reads go on) until ours
+        ends. Only PostgreSQL needs it: SQLite's writers already take turns."""
+        if self.conn.dialect.name == "postgresql":
+            self.conn.exec_driver_sql(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE")
+
+    def _lock_row(self, table: Table, row_id: int) -> Row[Any] | None:
+        """The row as committed now, held until our transaction ends (``FOR NO KEY
+        UPDATE``: other stations' inserts that merely point at it are not held up).
+        SQLite renders no lock clause: its writers already take turns."""
+        return self.conn.execute(
+            select(table).where(table.c.id == row_id).with_for_update(key_share=True)
+        ).first()
+
 
 def _user(row: Row[Any]) -> User:
     return User(
@@ -104,6 +118,9 @@ class SqlStations(_Repo):
     def all(self) -> Sequence[Station]:
         rows = self.conn.execute(select(stations).order_by(stations.c.name))
         return [Station(id=r.id, name=r.name, location=r.location) for r in rows]
+
+    def lock_all(self) -> None:
+        self._lock_table(stations)
 
 
 class SqlRmas(_Repo):
@@ -168,11 +185,21 @@ class SqlRmas(_Repo):
         return self._load(self.conn.execute(stmt).first())
 
     def add(self, rma: Rma) -> Rma:
-        rma.id = self.conn.execute(
-            insert(rmas).values(**self._header(rma), version=rma.version)
-        ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
-        self._children(rma)
+        """Insert the RMA; one whose number (or a tracking number) another station has just
+        used raises ``StaleRecord``."""
+        try:
+            with self.conn.begin_nested():
+                rma.id = self.conn.execute(
+                    insert(rmas).values(**self._header(rma), version=rma.version)
+                ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
+                self._children(rma)
+        except IntegrityError:
+            rma.id = None
+            raise StaleRecord(what=rma.number) from None
         return rma
+
+    def lock(self, rma_id: int) -> None:
+        self._lock_row(rmas, rma_id)
 
     @staticmethod
     def _header(rma: Rma) -> dict[str, Any]:
@@ -290,6 +317,9 @@ class SqlReceipts(_Repo):
             scanned_text=row.scanned_text,
         )
 
+    def lock(self, receipt_id: int) -> None:
+        self._lock_row(receipts, receipt_id)
+
     def unidentified(self, scanned_text: str) -> int | None:
         linked = select(receipt_rmas.c.receipt_id).where(receipt_rmas.c.receipt_id == receipts.c.id)
         return self.conn.execute(
@@ -377,6 +407,18 @@ class SqlExceptions(_Repo):
         if result.rowcount != 1:
             raise StaleRecord(what=case.reference)
         case.version += 1
+
+    def lock(self, exception_id: int) -> ExceptionCase | None:
+        row = self._lock_row(exceptions, exception_id)
+        return _case(row) if row else None
+
+    def for_inspection(self, inspection_id: int) -> Sequence[ExceptionCase]:
+        rows = self.conn.execute(
+            select(exceptions)
+            .where(exceptions.c.inspection_id == inspection_id)
+            .order_by(exceptions.c.id)
+        ).all()
+        return [_case(r) for r in rows]
 
     def open_for_receipt(self, receipt_id: int) -> Sequence[ExceptionCase]:
         rows = self.conn.execute(

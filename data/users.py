@@ -48,6 +48,9 @@ class SqlUsers(_Repo):
         rows = self.conn.execute(select(users).order_by(users.c.display_name)).all()
         return [_user(r) for r in rows]
 
+    def lock_all(self) -> None:
+        self._lock_table(users)
+
     def save(self, user: User) -> None:
         result = self.conn.execute(
             update(users)

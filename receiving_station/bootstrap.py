@@ -13,7 +13,6 @@ from typing import Any
 
 from receiving_station.clock import SystemClock, zone_named
 from receiving_station.config import Config
-from receiving_station.domain.model import Station
 from receiving_station.errors import (
     DatabaseMissingAtStart,
     EnvironmentFailure,
@@ -26,6 +25,7 @@ from receiving_station.notifier import MailSettings, Notifier, TeamSettings
 from receiving_station.ports import Clock
 from receiving_station.services.labels import Labeling, LabelSettings
 from receiving_station.services.station import StationServices
+from receiving_station.services.stations import register_station
 from receiving_station.station_app import StationApp
 from scanners.wedge import wedge_decoder
 from workflows.store import WorkflowStore
@@ -156,11 +156,7 @@ def bootstrap(
         empty = uow.users.count() == 0
     if empty and demo_rmas > 0:
         seed_demo(engine, demo_rmas, today or clock.now().date())
-    with uow_factory() as uow:
-        station = uow.stations.by_name(config.station_name)
-        if station is None:
-            station = uow.stations.add(Station(None, config.station_name, config.station_location))
-        uow.commit()
+    station = register_station(uow_factory, config.station_name, config.station_location)
     with engine.connect() as conn:
         demo = get_setting(conn, "demo") == "yes"
     with uow_factory(readonly=True) as uow:

@@ -76,6 +76,12 @@ class UserRepository(Protocol):
         """Persist if its version is still current; raises ``StaleRecord``."""
         ...
 
+    def lock_all(self) -> None:
+        """Hold off other stations' changes to users until this transaction ends, so a
+        name, badge or "no user yet" checked now is still true at commit (SQLite: its
+        single writer already does)."""
+        ...
+
 
 class StationRepository(Protocol):
     def get(self, station_id: int) -> Station | None: ...
@@ -83,6 +89,9 @@ class StationRepository(Protocol):
     def add(self, station: Station) -> Station: ...
     def save(self, station: Station) -> None: ...
     def all(self) -> Sequence[Station]: ...
+    def lock_all(self) -> None:
+        """Hold off other stations' changes to stations until this transaction ends."""
+        ...
 
 
 class RmaRepository(Protocol):
@@ -94,6 +103,10 @@ class RmaRepository(Protocol):
     def replace(self, rma: Rma) -> None:
         """Replace an RMA's details, lines and tracking numbers (an import's update),
         version-checked; raises ``StaleRecord``."""
+        ...
+
+    def lock(self, rma_id: int) -> None:
+        """Hold the RMA against other stations' changes until this transaction ends."""
         ...
 
     def save_status(self, rma: Rma) -> None:
@@ -116,6 +129,12 @@ class ReceiptRepository(Protocol):
         ...
 
     def get(self, receipt_id: int) -> Receipt | None: ...
+    def lock(self, receipt_id: int) -> None:
+        """Hold the parcel until this transaction ends: every use case that adds, decides
+        or counts the parcel's units takes it first, so two stations working on one parcel
+        take turns (SQLite: its single writer already does)."""
+        ...
+
     def unidentified(self, scanned_text: str) -> int | None:
         """The newest parcel received without an RMA under this label text, if any."""
         ...
@@ -135,6 +154,13 @@ class ExceptionRepository(Protocol):
         ...
 
     def open_for_receipt(self, receipt_id: int) -> Sequence[ExceptionCase]: ...
+    def for_inspection(self, inspection_id: int) -> Sequence[ExceptionCase]:
+        """Every case the unit opened, decided or not, oldest first."""
+        ...
+
+    def lock(self, exception_id: int) -> ExceptionCase | None:
+        """The case as it is now, held against other stations until this transaction ends."""
+        ...
 
 
 class InspectionRepository(Protocol):
@@ -299,7 +325,9 @@ class WorkflowDefinitions(Protocol):
 
     def add(
         self, workflow_id: str, version: int, digest: str, content: dict[str, Any], now: datetime
-    ) -> None: ...
+    ) -> None:
+        """Store a version; one another station stored meanwhile is kept as it is."""
+        ...
 
 
 class ClaimRepository(Protocol):

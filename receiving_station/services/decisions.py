@@ -58,6 +58,8 @@ def complete(
         raise NotFound(what="rules.toml")
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.INSPECT)
+        # The parcel is ours until commit (``open_for_change``): whether this was its RMA's
+        # last unit is counted with every other station's decision on it already in.
         inspection = open_for_change(uow, actor, inspection_id, seen_version)
         engine = Engine(workflow_of(uow, inspection), inspection.category, inspector.library.scale)
         progress = Progress.from_json(inspection.progress)
@@ -192,27 +194,39 @@ def _announce(uow: UnitOfWork, inspection: Inspection, now: datetime) -> None:
             amount=f"{inspection.refund_amount:.2f}",
         )
     )
-    if inspection.refund in ("full", "partial") and not waiting:
-        uow.outbox.add(
-            team_message(
-                "refund_recommended",
-                "finance",
-                f"refund_recommended:{inspection.reference}",
-                now,
-                {
-                    "rma": rma.number,
-                    "order": rma.order_ref,
-                    "customer_email": rma.customer_email,
-                    "sku": line.sku if line else "",
-                    "refund": inspection.refund,
-                    "amount": f"{inspection.refund_amount:.2f}",
-                    "grade": inspection.grade,
-                    "disposition": inspection.disposition,
-                    "lpn": inspection.lpn,
-                    "rules_version": inspection.rules_version,
-                },
-            )
+    if not waiting:
+        announce_refund(uow, inspection, now)
+
+
+def announce_refund(uow: UnitOfWork, inspection: Inspection, now: datetime) -> None:
+    """Finance gets the refund a decided unit calls for, whoever decided it (the inspector,
+    or a lead for a unit that waited). Queued once per unit: its key is the unit's."""
+    rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
+    if rma is None or inspection.condition == "missing_item":
+        return
+    if inspection.refund not in ("full", "partial"):
+        return
+    line = line_of(rma, inspection.line_no)
+    uow.outbox.add(
+        team_message(
+            "refund_recommended",
+            "finance",
+            f"refund_recommended:{inspection.reference}",
+            now,
+            {
+                "rma": rma.number,
+                "order": rma.order_ref,
+                "customer_email": rma.customer_email,
+                "sku": line.sku if line else "",
+                "refund": inspection.refund,
+                "amount": f"{inspection.refund_amount:.2f}",
+                "grade": inspection.grade,
+                "disposition": inspection.disposition,
+                "lpn": inspection.lpn,
+                "rules_version": inspection.rules_version,
+            },
         )
+    )
 
 
 def _summary(i: Inspection) -> str:
@@ -227,13 +241,14 @@ def _summary(i: Inspection) -> str:
 
 
 def _close_accounted(uow: UnitOfWork, actor: Actor, receipt_id: int, now: datetime) -> None:
-    """Close each RMA of the parcel whose every expected unit is found and decided."""
+    """Close each RMA of the parcel whose every expected unit is found and decided (a unit
+    waiting for a lead is not decided yet: its lead's decision closes the RMA)."""
     rmas, units, _ = load_parcel(uow, receipt_id)
     lines = count_lines(rmas, units)
     for rma in rmas:
         mine = [ln for ln in lines if ln.rma_id == rma.id]
         done = all(ln.missing == 0 and ln.in_progress == 0 for ln in mine)
-        busy = any(u.rma_id == rma.id and not u.finished for u in units)
+        busy = any(u.rma_id == rma.id and u.status is not InspectionStatus.COMPLETED for u in units)
         if rma.status is RmaStatus.RECEIVED and done and not busy:
             _close(uow, actor, rma, now)
 
@@ -278,6 +293,7 @@ def close_parcel(
     missing-item exception: nothing is restocked and no refund covers what did not come."""
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.INSPECT)
+        uow.receipts.lock(receipt_id)  # one missing-item unit, however many close the box
         rmas, units, _ = load_parcel(uow, receipt_id)
         if not rmas:  # an unidentified parcel: nothing was expected, nothing is missing
             return build_parcel_view(uow, receipt_id)

@@ -15,13 +15,18 @@ from receiving_station.domain.permissions import Action
 from receiving_station.errors import NotFound, StaleRecord
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.leads import already_decided
 from receiving_station.services.messages import team_message
 
 
 def _load(uow: UnitOfWork, exception_id: int, seen_version: int | None) -> ExceptionCase:
-    case = uow.exceptions.get(exception_id)
+    # Held until commit: of two leads moving one case at once, the second reads the first
+    # one's move, and a case already decided is refused with who decided it.
+    case = uow.exceptions.lock(exception_id)
     if case is None:
         raise NotFound(what=reference(CASE, exception_id))
+    if case.state is ExceptionState.RESOLVED:
+        raise already_decided(uow, case)
     if seen_version is not None and case.version != seen_version:
         # The lead decided on what they saw; someone changed it since.
         raise StaleRecord(what=case.reference)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
 from receiving_station.domain.policy import ReturnPolicy
-from receiving_station.errors import StationError
+from receiving_station.errors import StaleRecord, StationError
 from receiving_station.intake.model import IncomingRma, Parsed, Problem
 from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
@@ -136,6 +136,27 @@ def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
     return action
 
 
+def _import_one(
+    uow_factory: UnitOfWorkFactory, incoming: IncomingRma, window_days: int, now: datetime
+) -> str:
+    """One RMA in its own transaction. Another station importing the same RMA at the same
+    moment (one folder, two stations) makes ours stale: it is read again once, and then
+    found created or unchanged, not refused."""
+    for attempt in (1, 2):
+        try:
+            with uow_factory() as uow:
+                # the window of the policy in force, by the RMA's channel and categories
+                policy = policy_in_force(uow, ReturnPolicy(window_days=window_days))
+                window = policy.window_for(incoming.channel, (x.category for x in incoming.lines))
+                action = _apply(uow, to_rma(incoming, window), now)
+                uow.commit()
+                return action
+        except StaleRecord:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def import_rmas(
     uow_factory: UnitOfWorkFactory,
     parsed: Parsed,
@@ -164,12 +185,7 @@ def import_rmas(
             continue
         seen[number] = incoming
         try:
-            with uow_factory() as uow:
-                # the window of the policy in force, by the RMA's channel and categories
-                policy = policy_in_force(uow, ReturnPolicy(window_days=window_days))
-                window = policy.window_for(incoming.channel, (x.category for x in incoming.lines))
-                action = _apply(uow, to_rma(incoming, window), now)
-                uow.commit()
+            action = _import_one(uow_factory, incoming, window_days, now)
         except (ValueError, StationError) as exc:
             report.problems.append(Problem(incoming.where, str(exc), number))
             continue

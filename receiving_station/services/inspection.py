@@ -213,7 +213,8 @@ def store_definition(uow: UnitOfWork, wf: Workflow, now: datetime) -> None:
     stored = uow.workflow_definitions.get(wf.id, wf.version)
     if stored is None:
         uow.workflow_definitions.add(wf.id, wf.version, wf.digest, to_json(wf), now)
-    elif stored[0] != wf.digest:
+        stored = uow.workflow_definitions.get(wf.id, wf.version)  # another station's, maybe
+    if stored is not None and stored[0] != wf.digest:
         raise DefinitionError(
             file=wf.source,
             where="",
@@ -240,6 +241,9 @@ def scan_unit(
         raise BadAnswer(step="quantity", problem=ONE_BY_ONE)
     with uow_factory() as uow:
         user, station = load_actor(uow, actor, Action.INSPECT)
+        # Counting the line's units, then adding one: the parcel is ours meanwhile, so two
+        # inspectors scanning its last unit at once get that unit and one too many.
+        uow.receipts.lock(receipt_id)
         rmas, units, _damaged_box = load_parcel(uow, receipt_id)
         rma, line, condition, fields = identify_unit(scan, rmas, units, damaged)
         workflow = inspector.library.for_condition(condition)
@@ -303,10 +307,19 @@ def audit_inspection(
     )
 
 
+def lock_parcel_of(uow: UnitOfWork, inspection_id: int) -> None:
+    """Hold the parcel of this unit (see ``ReceiptRepository.lock``); none: nothing held."""
+    inspection = uow.inspections.get(inspection_id)
+    if inspection is not None:
+        uow.receipts.lock(inspection.receipt_id)
+
+
 def open_for_change(
     uow: UnitOfWork, actor: Actor, inspection_id: int, seen_version: int
 ) -> Inspection:
+    """The unit, as it is now, for this change; its parcel is held until commit."""
     load_actor(uow, actor, Action.INSPECT)
+    lock_parcel_of(uow, inspection_id)
     inspection = uow.inspections.get(inspection_id)
     if inspection is None:
         raise NotFound(what=THE_INSPECTION)

@@ -25,10 +25,17 @@ from receiving_station.domain.model import (
 )
 from receiving_station.domain.permissions import Action
 from receiving_station.domain.scan import ClassifiedScan
-from receiving_station.errors import InvalidEntry, NotFound, RuleViolation, StaleRecord
+from receiving_station.errors import (
+    DuplicateReceipt,
+    InvalidEntry,
+    NotFound,
+    RuleViolation,
+    StaleRecord,
+)
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
+from receiving_station.services.decisions import _close_accounted, announce_refund
 from receiving_station.services.inspection import line_of
 from receiving_station.services.labels import Labeling, label_values, queue_label
 from receiving_station.services.lookup import find_rma
@@ -169,68 +176,180 @@ def decide(
         raise InvalidEntry(field=F_REASON if decision == "override" else F_NOTE, problem=P_WORDS)
     if decision == "override" and disposition not in DISPOSITIONS:
         raise InvalidEntry(field=F_DISPOSITION, problem=P_DISPOSITION)
-    with uow_factory() as uow:
-        lead, station = load_actor(uow, actor, Action.RESOLVE_EXCEPTION)
-        case = uow.exceptions.get(exception_id)
-        if case is None:
-            raise NotFound(what=reference(CASE, exception_id))
-        if case.state is ExceptionState.RESOLVED:
-            decided_by = uow.users.get(case.lead_id) if case.lead_id else None
-            raise AlreadyDecided(
-                ref=case.reference,
-                lead=decided_by.display_name if decided_by else "?",
-                when=case.resolved_at,
-                resolution=case.resolution,
-            )
-        if case.version != seen_version:
-            raise StaleRecord(what=case.reference)
-        assert lead.id is not None
-        assert station.id is not None
-        resolution = _apply(uow, case, decision, note, disposition, rma_scan, rules, now, lead.id)
-        unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
-        if label is not None and unit is not None and decision in ("approve", "override"):
-            rma = uow.rmas.get(unit.rma_id) if unit.rma_id else None
-            line = line_of(rma, unit.line_no)
-            values = label_values(
-                unit,
-                rma=rma.number if rma else "",
-                sku=line.sku if line else "",
-                description=line.description if line else unit.scanned_text[:60],
-                station=station.name,
-                inspector=lead.display_name,
-                now=now,
-            )
-            queue_label(uow, label.renderer, label.settings, unit, values, lead.id, station.id, now)
-            uow.inspections.save(unit)
-        before = case.state
-        if case.state is ExceptionState.OPEN:
-            case.transition(ExceptionState.IN_REVIEW)
-        case.transition(ExceptionState.RESOLVED)
-        case.resolution, case.lead_id, case.resolved_at = resolution, lead.id, now
-        uow.exceptions.save(case)
-        uow.audit.add(
-            AuditEvent(
-                at=now,
-                user_id=lead.id,
-                station_id=station.id,
-                action=f"exception.{decision}",
-                entity="exception",
-                entity_id=case.reference,
-                before={"state": before.value},
-                after={"state": case.state.value, "decision": decision, "resolution": resolution},
-            )
-        )
-        uow.outbox.add(
-            team_message(
-                "exception_resolved",
-                "service",
-                f"exception_resolved:{case.reference}",
+    try:
+        with uow_factory() as uow:
+            case = _decide(
+                uow,
+                actor,
+                exception_id,
+                seen_version,
+                decision,
                 now,
-                {"exception": case.reference, "kind": case.kind.value, "resolution": resolution},
+                rules,
+                note,
+                disposition,
+                rma_scan,
+                label,
             )
+            uow.commit()
+            return case
+    except StaleRecord:
+        # Changed at another station between our read and our write: if it was decided
+        # there, say by whom, when and how.
+        with uow_factory(readonly=True) as uow:
+            now_is = uow.exceptions.get(exception_id)
+            if now_is is not None and now_is.state is ExceptionState.RESOLVED:
+                raise already_decided(uow, now_is) from None
+        raise
+
+
+def already_decided(uow: UnitOfWork, case: ExceptionCase) -> AlreadyDecided:
+    """The refusal for a case that is decided: who decided it, when, and what."""
+    decided_by = uow.users.get(case.lead_id) if case.lead_id else None
+    return AlreadyDecided(
+        ref=case.reference,
+        lead=decided_by.display_name if decided_by else "?",
+        when=case.resolved_at,
+        resolution=case.resolution,
+    )
+
+
+def _decide(
+    uow: UnitOfWork,
+    actor: Actor,
+    exception_id: int,
+    seen_version: int,
+    decision: str,
+    now: datetime,
+    rules: Rules | None,
+    note: str,
+    disposition: str,
+    rma_scan: ClassifiedScan | None,
+    label: Labeling | None,
+) -> ExceptionCase:
+    lead, station = load_actor(uow, actor, Action.RESOLVE_EXCEPTION)
+    found = uow.exceptions.get(exception_id)
+    if found is None:
+        raise NotFound(what=reference(CASE, exception_id))
+    # Leads take the parcel in turn (as inspectors do), then read the case as it is now:
+    # of two leads deciding one unit at once, the second reads the first one's decision.
+    if found.receipt_id is not None:
+        uow.receipts.lock(found.receipt_id)
+    case = uow.exceptions.lock(exception_id) or found
+    if case.state is ExceptionState.RESOLVED:
+        raise already_decided(uow, case)
+    if case.version != seen_version:
+        raise StaleRecord(what=case.reference)
+    assert lead.id is not None
+    assert station.id is not None
+    unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
+    if unit is not None and decision in UNIT_DECISIONS:
+        _refuse_decided_unit(uow, case, unit.id, unit.status)
+    resolution = _apply(uow, case, decision, note, disposition, rma_scan, rules, now, lead.id)
+    unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
+    if label is not None and unit is not None and decision in ("approve", "override"):
+        rma = uow.rmas.get(unit.rma_id) if unit.rma_id else None
+        line = line_of(rma, unit.line_no)
+        values = label_values(
+            unit,
+            rma=rma.number if rma else "",
+            sku=line.sku if line else "",
+            description=line.description if line else unit.scanned_text[:60],
+            station=station.name,
+            inspector=lead.display_name,
+            now=now,
         )
-        uow.commit()
-        return case
+        queue_label(uow, label.renderer, label.settings, unit, values, lead.id, station.id, now)
+        uow.inspections.save(unit)
+    _resolve(uow, case, decision, resolution, lead.id, station.id, now, {})
+    if unit is not None and decision in UNIT_DECISIONS:
+        # One decision settles the unit: its other open cases are resolved with it.
+        for other in uow.exceptions.for_inspection(unit.id or 0):
+            held = uow.exceptions.lock(other.id or 0) if other.id != case.id else None
+            if held is not None and held.state is not ExceptionState.RESOLVED:
+                words = f"{resolution} (decided with {case.reference})"
+                _resolve(
+                    uow,
+                    held,
+                    decision,
+                    words,
+                    lead.id,
+                    station.id,
+                    now,
+                    {"settled_by": case.reference},
+                )
+    if unit is not None and decision in ("approve", "override"):
+        announce_refund(uow, unit, now)
+        _close_accounted(uow, actor, unit.receipt_id, now)
+    return case
+
+
+UNIT_DECISIONS = ("approve", "override", "send_back")
+"""Decisions on the unit itself (not only on the case): one settles every case it opened."""
+
+
+def _refuse_decided_unit(
+    uow: UnitOfWork, case: ExceptionCase, unit_id: int | None, status: InspectionStatus
+) -> None:
+    """A unit no longer waiting because a lead decided it (through another of its cases)
+    is not decided again: the lead is told that decision."""
+    if status is InspectionStatus.AWAITING_LEAD or unit_id is None:
+        return
+    if status is InspectionStatus.IN_PROGRESS:
+        raise InvalidEntry(field=F_DISPOSITION, problem=P_NOT_WAITING)
+    decided = [
+        c
+        for c in uow.exceptions.for_inspection(unit_id)
+        if c.id != case.id and c.state is ExceptionState.RESOLVED and c.lead_id is not None
+    ]
+    if decided:
+        first = min(decided, key=lambda c: (c.resolved_at or c.opened_at, c.id or 0))
+        raise already_decided(uow, first)
+    raise InvalidEntry(field=F_DISPOSITION, problem=P_NOT_WAITING)
+
+
+def _resolve(
+    uow: UnitOfWork,
+    case: ExceptionCase,
+    decision: str,
+    resolution: str,
+    lead_id: int,
+    station_id: int,
+    now: datetime,
+    extra: dict[str, str],
+) -> None:
+    before = case.state
+    if case.state is ExceptionState.OPEN:
+        case.transition(ExceptionState.IN_REVIEW)
+    case.transition(ExceptionState.RESOLVED)
+    case.resolution, case.lead_id, case.resolved_at = resolution, lead_id, now
+    uow.exceptions.save(case)
+    uow.audit.add(
+        AuditEvent(
+            at=now,
+            user_id=lead_id,
+            station_id=station_id,
+            action=f"exception.{decision}",
+            entity="exception",
+            entity_id=case.reference,
+            before={"state": before.value},
+            after={
+                "state": case.state.value,
+                "decision": decision,
+                "resolution": resolution,
+                **extra,
+            },
+        )
+    )
+    uow.outbox.add(
+        team_message(
+            "exception_resolved",
+            "service",
+            f"exception_resolved:{case.reference}",
+            now,
+            {"exception": case.reference, "kind": case.kind.value, "resolution": resolution},
+        )
+    )
 
 
 def _apply(
@@ -279,9 +398,15 @@ def _link(
     rma = find_rma(uow, rma_scan) if rma_scan is not None else None
     if rma is None or rma.id is None:
         raise NotFound(what=rma_scan.raw if rma_scan else "RMA")
-    if uow.receipts.info_for_rma(rma.id) is not None:
+    rma_id = rma.id
+    uow.rmas.lock(rma_id)  # checked, then linked: no other parcel or receipt meanwhile
+    rma = uow.rmas.get(rma_id) or rma
+    if uow.receipts.info_for_rma(rma_id) is not None:
         raise InvalidEntry(field=F_RMA, problem=P_RMA_RECEIVED)
-    uow.receipts.link(case.receipt_id, rma.id)
+    try:
+        uow.receipts.link(case.receipt_id, rma_id)
+    except DuplicateReceipt:
+        raise InvalidEntry(field=F_RMA, problem=P_RMA_RECEIVED) from None
     if rma.status is RmaStatus.OPEN:
         rma.transition(RmaStatus.RECEIVED)
         uow.rmas.save_status(rma)

@@ -41,6 +41,7 @@ def update_station(
     name, location = check_station(name, location)
     with uow_factory() as uow:
         _user, station = load_actor(uow, actor, Action.CONFIGURE_STATION)
+        uow.stations.lock_all()  # the name checked free stays free until commit
         same = uow.stations.by_name(name)
         if same is not None and same.id != station.id:
             raise InvalidEntry(field=F_STATION, problem=P_TAKEN)
@@ -60,6 +61,18 @@ def update_station(
         )
         uow.commit()
         return changed
+
+
+def register_station(uow_factory: UnitOfWorkFactory, name: str, location: str) -> Station:
+    """The station of this name, added the first time a PC starts under it. Two PCs
+    starting under one new name at the same moment get the same station."""
+    with uow_factory() as uow:
+        uow.stations.lock_all()
+        station = uow.stations.by_name(name)
+        if station is None:
+            station = uow.stations.add(Station(None, name, location))
+        uow.commit()
+        return station
 
 
 def list_stations(uow_factory: UnitOfWorkFactory) -> list[Station]:

@@ -108,6 +108,9 @@ def create_user(
         raise InvalidEntry(field=F_ROLE, problem=P_ROLE)
     check_pin(pin)
     with uow_factory() as uow:
+        # Users are held until commit: a name or badge checked free, or "no user yet" for
+        # the first admin, is still so when two admins (or two first starts) race.
+        uow.users.lock_all()
         if actor is not None or uow.users.count() > 0:
             if actor is None:
                 raise InvalidEntry(
@@ -144,6 +147,7 @@ def _change(
 ) -> User:
     with uow_factory() as uow:
         load_actor(uow, actor, Action.MANAGE_USERS)
+        uow.users.lock_all()  # the badge checked free stays free until commit
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound(what=F_USER)
