@@ -166,6 +166,7 @@ class SearchPage(QWidget):
             "label.printed": self.tr("Label printed"),
             "label.failed": self.tr("Label not printed"),
             "label.reprint": self.tr("Label printed again"),
+            "label.relabel": self.tr("New label for the lead's decision"),
             "label.in_doubt": self.tr("Label in doubt: may have printed"),
             "label.confirmed_printed": self.tr("Label marked printed after a check"),
             "exception_open": self.tr("Exception opened"),

@@ -112,9 +112,15 @@ def queue_label(
     now: datetime,
 ) -> PrintJob:
     """Issue the unit's license plate and queue its label, inside the caller's transaction.
-    A label that cannot be rendered is queued as failed with the reason: the decision stays."""
+    A label that cannot be rendered is queued as failed with the reason: the decision stays.
+    A unit that already has a label (the hold label of a unit that waited for a lead) gets
+    its new one recorded as replacing the first (``reprint_of``, audited ``label.relabel``):
+    one original label per unit, every later one traceable to it."""
+    first: PrintJob | None = None
     if not inspection.lpn:
         inspection.lpn = uow.labels.issue_plate(inspection.id, now)
+    else:
+        first = next(iter(uow.labels.jobs_for_lpn(inspection.lpn)), None)
     values = {**values, "lpn": inspection.lpn}
     status, error, payload = PrintStatus.PENDING, "", b""
     try:
@@ -136,9 +142,18 @@ def queue_label(
             status=status,
             last_error=error,
             next_attempt_at=now,
+            reprint_of=first.id if first else None,
         )
     )
-    _audit(uow, user_id, station_id, now, "label.queued", job, {"status": status.value})
+    if first is None:
+        _audit(uow, user_id, station_id, now, "label.queued", job, {"status": status.value})
+    else:
+        after = {
+            "status": status.value,
+            "replaces": first.id,
+            "disposition": inspection.disposition,
+        }
+        _audit(uow, user_id, station_id, now, "label.relabel", job, after)
     return job
 
 

@@ -1406,6 +1406,10 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Étiquette réimprimée</translation>
     </message>
     <message>
+        <source>New label for the lead&apos;s decision</source>
+        <translation>Nouvelle étiquette pour la décision du chef d’équipe</translation>
+    </message>
+    <message>
         <source>Label in doubt: may have printed</source>
         <translation>Étiquette incertaine : peut-être imprimée</translation>
     </message>

@@ -68,7 +68,16 @@ def test_one_decision_settles_every_case_of_the_unit_and_a_second_is_refused(wor
         unit = uow.inspections.get(unit_id)
     assert unit is not None
     assert (unit.status, unit.disposition) == (InspectionStatus.COMPLETED, "quarantine")
-    assert label_jobs(world, unit_id) == labels + 1
+    # One original label; the lead's decision printed one more, recorded as replacing it.
+    assert label_jobs(world, unit_id) == labels == 1
+    with world.uow_factory(readonly=True) as uow:
+        first, relabel = uow.labels.jobs_for_lpn(unit.lpn)
+        (event,) = [
+            e for e in uow.audit.for_entity("label", unit.lpn) if e.action == "label.relabel"
+        ]
+    assert relabel.reprint_of == first.id
+    assert event.after is not None
+    assert event.after["disposition"] == "quarantine"
     assert [k for k, _ in outbox(world, "exception_resolved")] == [
         f"exception_resolved:{decided.reference}",
         f"exception_resolved:{settled.reference}",
