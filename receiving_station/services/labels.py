@@ -148,7 +148,7 @@ def queue_label(
     if first is None:
         _audit(uow, user_id, station_id, now, "label.queued", job, {"status": status.value})
     else:
-        after = {
+        after: dict[str, object] = {
             "status": status.value,
             "replaces": first.id,
             "disposition": inspection.disposition,
