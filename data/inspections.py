@@ -16,6 +16,7 @@ from sqlalchemy import Row, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from data.repositories import _Repo
+from data.savepoint import savepoint
 from data.tables import InspectionRow, PhotoRow, WorkflowDefinitionRow
 from receiving_station.domain.model import Inspection, InspectionStatus
 from receiving_station.errors import CorruptPhoto, StaleRecord
@@ -97,7 +98,7 @@ class SqlWorkflowDefinitions(_Repo):
         self, workflow_id: str, version: int, digest: str, content: dict[str, Any], now: datetime
     ) -> None:
         try:
-            with self.conn.begin_nested():
+            with savepoint(self.conn):
                 self.conn.execute(
                     insert(definitions).values(
                         workflow_id=workflow_id,

@@ -9,6 +9,7 @@ from sqlalchemy import Row, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from data.repositories import _Repo, users
+from data.savepoint import savepoint
 from data.tables import ReturnPolicyRow
 from receiving_station.domain.policy import W_POLICY, ReturnPolicy
 from receiving_station.errors import StaleRecord
@@ -34,7 +35,7 @@ class SqlPolicies(_Repo):
 
     def add(self, policy: ReturnPolicy, user_id: int) -> None:
         try:
-            with self.conn.begin_nested():
+            with savepoint(self.conn):
                 self.conn.execute(
                     insert(policies).values(
                         version=policy.version,

@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Row, Table, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from data.savepoint import savepoint
 from data.tables import (
     AuditRow,
     ClaimRow,
@@ -188,7 +189,7 @@ class SqlRmas(_Repo):
         """Insert the RMA; one whose number (or a tracking number) another station has just
         used raises ``StaleRecord``."""
         try:
-            with self.conn.begin_nested():
+            with savepoint(self.conn):
                 rma.id = self.conn.execute(
                     insert(rmas).values(**self._header(rma), version=rma.version)
                 ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
@@ -281,7 +282,7 @@ class SqlReceipts(_Repo):
         ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
         for rma_id in receipt.rma_ids:
             try:
-                with self.conn.begin_nested():
+                with savepoint(self.conn):
                     self.conn.execute(
                         insert(receipt_rmas).values(receipt_id=receipt.id, rma_id=rma_id)
                     )
@@ -291,7 +292,7 @@ class SqlReceipts(_Repo):
 
     def link(self, receipt_id: int, rma_id: int) -> None:
         try:
-            with self.conn.begin_nested():
+            with savepoint(self.conn):
                 self.conn.execute(insert(receipt_rmas).values(receipt_id=receipt_id, rma_id=rma_id))
         except IntegrityError:
             raise DuplicateReceipt(rma_id=rma_id) from None
@@ -499,7 +500,7 @@ class SqlClaims(_Repo):
         }
         for _attempt in range(3):
             try:
-                with self.conn.begin_nested():
+                with savepoint(self.conn):
                     self.conn.execute(insert(claims).values(values))
                 return claim
             except IntegrityError:
