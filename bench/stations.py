@@ -195,10 +195,17 @@ def _check(url: str, work: Path) -> dict[str, Any]:
     return {"lost": lost, "doubled": doubled, **figures}
 
 
-def run_fleet(server: str, stations: int, seconds: float) -> dict[str, Any]:
+def _cpu_busy() -> tuple[float, float]:
+    """(busy, total) jiffies of the whole machine, from /proc/stat."""
+    fields = [float(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def run_fleet(server: str, stations: int, seconds: float, pace: str) -> dict[str, Any]:
     from tests import postgres
 
-    name = f"rs_bench_stations_{stations}"
+    name = f"rs_bench_stations_{stations}_{pace}"
     postgres.admin(
         server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"
     )
@@ -209,7 +216,7 @@ def run_fleet(server: str, stations: int, seconds: float) -> dict[str, Any]:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         procs = [
             subprocess.Popen(
-                [sys.executable, __file__, "--worker", str(k), url, tmp, str(seconds)],
+                [sys.executable, __file__, "--worker", str(k), url, tmp, str(seconds), pace],
                 env=env,
             )
             for k in range(stations)
@@ -221,10 +228,13 @@ def run_fleet(server: str, stations: int, seconds: float) -> dict[str, Any]:
                     p.kill()
                 raise RuntimeError("the stations did not all start")
             time.sleep(0.1)
+        busy0, total0 = _cpu_busy()
         (work / "go").write_text("")
         for p in procs:
             p.wait()
+        busy1, total1 = _cpu_busy()
         samples: dict[str, list[float]] = defaultdict(list)
+        cpu: dict[str, list[float]] = defaultdict(list)
         errors: Counter[str] = Counter()
         refused: Counter[str] = Counter()
         parcels = 0
@@ -232,6 +242,8 @@ def run_fleet(server: str, stations: int, seconds: float) -> dict[str, Any]:
             report = json.loads(path.read_text())
             for op, values in report["times"].items():
                 samples[op] += values
+            for op, values in report["cpu"].items():
+                cpu[op] += values
             errors.update(report["errors"])
             refused.update(report["refused"])
             parcels += report["parcels"]
@@ -249,9 +261,12 @@ def run_fleet(server: str, stations: int, seconds: float) -> dict[str, Any]:
             "p50_ms": round(p50, 2),
             "p99_ms": round(_percentile(values, 0.99), 2),
             "ratio_to_bare": round(p50 / bare, 1) if bare else None,
+            "station_cpu_ms": round(statistics.median(cpu[op]), 2) if cpu.get(op) else None,
         }
     return {
         "stations": stations,
+        "pace": pace,
+        "machine_cpu_busy": round((busy1 - busy0) / max(1.0, total1 - total0), 3),
         "seconds": seconds,
         "parcels": parcels,
         "ops": table,
@@ -268,16 +283,21 @@ def run_fleet(server: str, stations: int, seconds: float) -> dict[str, Any]:
 def _print(result: dict[str, Any]) -> None:
     n = result["stations"]
     print(
-        f"\n{n} stations, {result['seconds']:.0f} s: {result['parcels']} parcels, "
+        f"\n{n} stations at {result['pace']} pace, {result['seconds']:.0f} s: "
+        f"{result['parcels']} parcels, "
         f"{result['records']['units']} units, {result['records']['cases']} exceptions, "
-        f"{result['records']['delivered']} messages delivered",
+        f"{result['records']['delivered']} messages delivered; "
+        f"the machine's CPU {result['machine_cpu_busy']:.0%} busy",
         flush=True,
     )
-    print(f"  {'operation':<10}{'count':>7}{'p50 ms':>10}{'p99 ms':>10}{'x bare':>8}")
+    print(
+        f"  {'operation':<10}{'count':>7}{'p50 ms':>10}{'p99 ms':>10}{'x bare':>8}"
+        f"{'station CPU ms':>16}"
+    )
     for op, row in result["ops"].items():
         print(
             f"  {op:<10}{row['n']:>7}{row['p50_ms']:>10.1f}{row['p99_ms']:>10.1f}"
-            f"{row['ratio_to_bare'] or 0:>8.1f}"
+            f"{row['ratio_to_bare'] or 0:>8.1f}{row['station_cpu_ms'] or 0:>16.1f}"
         )
     print(
         f"  errors {result['errors']} {result['error_kinds'] or ''} · refused as expected "
@@ -327,7 +347,12 @@ def _photo() -> bytes:
     return bytes(cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes())
 
 
-def worker(index: int, url: str, work: str, seconds: float) -> None:
+PACES = {"bench": (0.05, 0.15), "dock": (0.5, 1.5)}
+"""Seconds between two actions of a station: ``bench``, ten times a dock's pace, to load
+the database; ``dock``, still about twice as fast as people work."""
+
+
+def worker(index: int, url: str, work: str, seconds: float, pace: str) -> None:
     from sqlalchemy import text
 
     from data.engine import make_engine
@@ -384,13 +409,14 @@ def worker(index: int, url: str, work: str, seconds: float) -> None:
     is_lead_desk = index % 5 == 0
     photo = _photo()
     times: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
     errors: Counter[str] = Counter()
     refused: Counter[str] = Counter()
     acks = open(folder / f"acks-{index:02d}.jsonl", "a")  # noqa: SIM115 (closed at the end)
 
     def op(name: str, fn: Any, *args: Any, expected: tuple[type, ...] = (), **kwargs: Any) -> Any:
-        time.sleep(rng.uniform(0.05, 0.15))
-        t0 = time.perf_counter()
+        time.sleep(rng.uniform(*PACES[pace]))
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             result = fn(*args, **kwargs)
         except expected as exc:
@@ -403,6 +429,7 @@ def worker(index: int, url: str, work: str, seconds: float) -> None:
             errors[f"{name}: {type(exc).__name__}: {str(exc)[:80]}"] += 1
             return None
         times[name].append((time.perf_counter() - t0) * 1000)
+        cpu[name].append((time.process_time() - c0) * 1000)
         return result
 
     def bare() -> None:
@@ -505,6 +532,7 @@ def worker(index: int, url: str, work: str, seconds: float) -> None:
         json.dumps(
             {
                 "times": times,
+                "cpu": cpu,
                 "errors": errors,
                 "refused": refused,
                 "parcels": parcels,
@@ -516,27 +544,31 @@ def worker(index: int, url: str, work: str, seconds: float) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker(int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5]))
+        worker(int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5]), sys.argv[6])
         return
     parser = argparse.ArgumentParser()
     parser.add_argument("--stations", default="5,20,50")
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--pace", default="bench,dock", help="bench, dock, or both")
     args = parser.parse_args()
     counts = [int(n) for n in args.stations.split(",")]
     from tests import postgres
 
     results = []
     with postgres.throwaway_cluster(max_connections=3 * max(counts) + 20) as server:
-        for n in counts:
-            result = run_fleet(server, n, args.seconds)
-            _print(result)
-            results.append(result)
+        for pace in args.pace.split(","):
+            for n in counts:
+                result = run_fleet(server, n, args.seconds, pace)
+                _print(result)
+                results.append(result)
     figures = {
         "bench": "stations",
         "cores": os.cpu_count(),
         "runs": [
             {
                 "stations": r["stations"],
+                "pace": r["pace"],
+                "machine_cpu_busy": r["machine_cpu_busy"],
                 "parcels": r["parcels"],
                 "errors": r["errors"],
                 "lost": r["lost"],
@@ -544,7 +576,7 @@ def main() -> None:
                 **{
                     f"{op}_{k}": v[k]
                     for op, v in r["ops"].items()
-                    for k in ("p50_ms", "p99_ms", "ratio_to_bare")
+                    for k in ("p50_ms", "p99_ms", "ratio_to_bare", "station_cpu_ms")
                 },
             }
             for r in results
