@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -258,11 +258,16 @@ class Outbox(Protocol):
         """Queue a message; one already queued under the same idempotency key is kept."""
         ...
 
-    def claim_due(self, now: datetime, until: datetime, limit: int) -> Sequence[OutboxMessage]:
-        """Messages due to be sent that no other station holds, taken until ``until``."""
+    def claim_next(self, now: datetime, lease: timedelta, holder: str) -> OutboxMessage | None:
+        """The oldest message due by ``now`` that no station holds, taken for ``lease`` by
+        the database's clock (never a station's) under the token ``holder``; None if none."""
         ...
 
-    def mark(self, message: OutboxMessage) -> None: ...
+    def mark(self, message: OutboxMessage, holder: str) -> bool:
+        """Record how the send went and let the message go, if ``holder`` still holds it;
+        False (nothing written) when its lease ran out and another station took it."""
+        ...
+
     def waiting(self) -> Sequence[OutboxMessage]:
         """Messages not sent yet, oldest first."""
         ...
@@ -270,6 +275,10 @@ class Outbox(Protocol):
 
 class MessageTransport(Protocol):
     """Sends one message (e-mail or webhook, by audience); raises ``NotDelivered``."""
+
+    longest_send_s: float
+    """The longest one ``send`` takes, all included: it gives up (``NotDelivered``) after
+    that, however slowly the other side answers. A station holds a message longer."""
 
     def send(self, message: OutboxMessage) -> None: ...
 

@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from email import message_from_bytes, policy
 from email.message import Message
@@ -19,8 +19,10 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import update
 
-from receiving_station.domain.model import MessageStatus, RmaLine
+from data.outbox import outbox
+from receiving_station.domain.model import MessageStatus, OutboxMessage, RmaLine
 from receiving_station.errors import AlreadyReceived
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings, message_id
 from receiving_station.services.station import StationServices
@@ -221,27 +223,38 @@ def test_an_exception_reaches_customer_service(world: World, mailbox: Mailbox, h
     assert json.loads(body)["data"]["kind"] == "unidentified_parcel"
 
 
-def test_a_message_taken_by_one_station_is_not_taken_by_another_until_it_lapses(
+def test_a_message_taken_by_one_station_is_not_taken_by_another_until_its_lease_lapses(
     world: World,
 ):
     for n in range(3):
         world.add_rma(f"RMA-71000{n}", order_ref=f"71000{n}")
         world.receive(f"RMA-71000{n}")
-    now = world.clock.now()
-    claim = timedelta(minutes=2)
-    with world.uow_factory() as dock1:
-        first = dock1.outbox.claim_due(now, now + claim, 50)
-        dock1.commit()
-    with world.uow_factory() as dock2:
-        second = dock2.outbox.claim_due(now, now + claim, 50)
-        dock2.commit()
-    assert (len(first), len(second)) == (3, 0)
-    # the first station died holding them: once the claim lapses, another sends them
-    later = now + timedelta(minutes=3)
-    with world.uow_factory() as dock2:
-        again = dock2.outbox.claim_due(later, later + claim, 50)
-        dock2.commit()
-    assert len(again) == 3
+    now, lease = world.clock.now(), timedelta(minutes=2)
+
+    def claim(holder: str, at: datetime) -> OutboxMessage | None:
+        with world.uow_factory() as uow:
+            message = uow.outbox.claim_next(at, lease, holder)
+            uow.commit()
+            return message
+
+    taken = [claim("dock1", now) for _ in range(3)]
+    assert [m.idempotency_key for m in taken if m] == [
+        f"parcel_received:RMA-71000{n}" for n in range(3)
+    ]
+    # A station whose clock runs an hour ahead still sees them held: leases are timed by
+    # the database's clock.
+    assert claim("dock2", now + timedelta(hours=1)) is None
+    # dock1 died holding them; once its lease has run out, another station takes them...
+    with world.engine.begin() as conn:
+        conn.execute(update(outbox).values(claimed_until=datetime(2000, 1, 1, tzinfo=UTC)))
+    again = claim("dock2", now)
+    assert again is not None
+    assert again.id == taken[0].id  # type: ignore[union-attr]
+    # ... and dock1, back from the dead, cannot record its send over dock2's claim.
+    with world.uow_factory() as uow:
+        assert uow.outbox.mark(again, "dock1") is False
+        assert uow.outbox.mark(again, "dock2") is True
+        uow.commit()
 
 
 def test_resolving_an_exception_tells_customer_service(world: World):
