@@ -16,6 +16,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from multiprocessing.synchronize import Barrier
 from typing import Any
 
@@ -93,6 +94,16 @@ def queue(world: World, round_: int, n: int = MESSAGES, audience: str = "custome
         uow.commit()
 
 
+class TickingClock:
+    """A station's clock that moves on with time, from ``start``."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start, self.started = start, time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.started)
+
+
 def _station(
     db_url: str,
     transport: tuple[int, int],
@@ -101,10 +112,10 @@ def _station(
     barrier: Barrier,
     rounds: int,
 ) -> None:
-    """One station's process: each round, from the barrier on, send until nothing is due."""
+    """One station's process: each round, from the barrier on, send what is due again and
+    again (as its timer does) until nothing is left waiting."""
     engine = make_engine(db_url)
-    clock = FixedClock()
-    clock.advance(minutes=skew_min)
+    clock = TickingClock(FixedClock().now() + timedelta(minutes=skew_min))
     station = StationServices(
         SqlUnitOfWorkFactory(engine),
         ScanClassifier(),
@@ -114,8 +125,10 @@ def _station(
     )
     for _ in range(rounds):
         barrier.wait(60)
-        while station.send_messages():
-            pass
+        give_up = time.monotonic() + 20
+        while station.messages_waiting() and time.monotonic() < give_up:
+            if not station.send_messages():
+                time.sleep(0.02)
         barrier.wait(60)
     engine.dispose()
 
