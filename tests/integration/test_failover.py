@@ -9,12 +9,14 @@ says. The failover time printed is from the kill to the station's first successf
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
 import pytest
+from sqlalchemy.engine import make_url
 
-from data.engine import make_engine
+from data.engine import POSTGRES_DEFAULTS, make_engine
 from data.migrate import upgrade
 from data.notify import change_feed_opener
 from receiving_station.domain.model import InspectionStatus
@@ -130,3 +132,28 @@ def test_the_station_goes_on_on_the_promoted_standby_with_nothing_acknowledged_l
         engine.dispose()
     finally:
         pair.__exit__(None, None, None)
+
+
+def test_a_first_host_that_never_answers_is_passed_over_within_the_connect_timeout(
+    pg_url: str,
+):
+    """A primary that died without a word (a powered-off machine, a cut cable) accepts
+    nothing and refuses nothing: libpq waits on it only ``connect_timeout``."""
+    real = make_url(pg_url)
+    silent = socket.create_server(("127.0.0.1", 0), backlog=1)  # never accepts, never speaks
+    url = (
+        f"postgresql+psycopg://postgres@/{real.database}"
+        f"?host=127.0.0.1:{silent.getsockname()[1]}&host=127.0.0.1:{real.port}"
+        "&target_session_attrs=read-write"
+    )
+    engine = make_engine(url)
+    try:
+        started = time.monotonic()
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT pg_is_in_recovery()").scalar_one() is False
+        took = time.monotonic() - started
+    finally:
+        engine.dispose()
+        silent.close()
+    timeout = float(POSTGRES_DEFAULTS["connect_timeout"])
+    assert timeout - 1 < took < timeout + 3
