@@ -55,7 +55,7 @@ class SqlOutbox(_Repo):
                         status=message.status.value,
                         attempts=0,
                         last_error="",
-                        next_attempt_at=message.next_attempt_at or message.created_at,
+                        next_attempt_at=self._database_now(),  # due at once
                     )
                 )
         except IntegrityError:
@@ -71,14 +71,14 @@ class SqlOutbox(_Repo):
         now: datetime = self.conn.execute(select(func.now())).scalar_one()
         return now
 
-    def claim_next(self, now: datetime, lease: timedelta, holder: str) -> OutboxMessage | None:
-        held_until = self._database_now()
+    def claim_next(self, lease: timedelta, holder: str) -> OutboxMessage | None:
+        clock = self._database_now()
         row = self.conn.execute(
             select(outbox)
             .where(
                 outbox.c.status.in_(_OPEN),
-                outbox.c.next_attempt_at <= now,
-                or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < held_until),
+                outbox.c.next_attempt_at <= clock,
+                or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < clock),
             )
             .order_by(outbox.c.id)
             .limit(1)
@@ -91,11 +91,16 @@ class SqlOutbox(_Repo):
         self.conn.execute(
             update(outbox)
             .where(outbox.c.id == row.id)
-            .values(claimed_until=held_until + lease, claimed_by=holder)
+            .values(claimed_until=clock + lease, claimed_by=holder)
         )
         return _message(row)
 
-    def mark(self, message: OutboxMessage, holder: str) -> bool:
+    def mark(self, message: OutboxMessage, holder: str, retry_after: timedelta) -> bool:
+        clock = self._database_now()
+        if message.status is MessageStatus.SENT:
+            message.sent_at = clock
+        else:
+            message.next_attempt_at = clock + retry_after
         result = self.conn.execute(
             update(outbox)
             .where(outbox.c.id == message.id, outbox.c.claimed_by == holder)

@@ -258,14 +258,16 @@ class Outbox(Protocol):
         """Queue a message; one already queued under the same idempotency key is kept."""
         ...
 
-    def claim_next(self, now: datetime, lease: timedelta, holder: str) -> OutboxMessage | None:
-        """The oldest message due by ``now`` that no station holds, taken for ``lease`` by
-        the database's clock (never a station's) under the token ``holder``; None if none."""
+    def claim_next(self, lease: timedelta, holder: str) -> OutboxMessage | None:
+        """The oldest message due that no station holds, taken for ``lease`` under the token
+        ``holder``; None if none. Every outbox time (due, held until, sent at) is the
+        database's clock, never a station's: station clocks drift."""
         ...
 
-    def mark(self, message: OutboxMessage, holder: str) -> bool:
-        """Record how the send went and let the message go, if ``holder`` still holds it;
-        False (nothing written) when its lease ran out and another station took it."""
+    def mark(self, message: OutboxMessage, holder: str, retry_after: timedelta) -> bool:
+        """Record how the send went (sent now, or failed and due again ``retry_after`` from
+        now) and let the message go, if ``holder`` still holds it; False (nothing written)
+        when its lease ran out and another station took it."""
         ...
 
     def waiting(self) -> Sequence[OutboxMessage]:

@@ -1,7 +1,8 @@
 """Sending the outbox: messages written with the change they announce, sent afterwards.
 
 A station takes one message at a time, for a lease timed by the database's clock (station
-clocks drift) and twice as long as the transport may take for one send (it gives up after
+clocks drift: the back-off and the time sent are the database's too) and twice as long as
+the transport may take for one send (it gives up after
 ``longest_send_s``), sends it, and records how it went; a failure is kept with its reason
 and retried with back-off. Each claim carries the station's token: a station whose lease ran
 out anyway records nothing over the one that took the message since. A crash after the
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from receiving_station.domain.model import MessageStatus, OutboxMessage
 from receiving_station.errors import StationError
@@ -30,7 +31,6 @@ log = logging.getLogger("receiving_station.outbox")
 def dispatch(
     uow_factory: UnitOfWorkFactory,
     transport: MessageTransport,
-    now: datetime,
     holder: str,
     limit: int = 50,
 ) -> list[OutboxMessage]:
@@ -42,7 +42,7 @@ def dispatch(
     done: list[OutboxMessage] = []
     for _ in range(limit):
         with uow_factory() as uow:
-            message = uow.outbox.claim_next(now, lease, token)
+            message = uow.outbox.claim_next(lease, token)
             uow.commit()
         if message is None:
             break
@@ -50,13 +50,12 @@ def dispatch(
             transport.send(message)
         except StationError as exc:
             message.status, message.last_error = MessageStatus.FAILED, str(exc)
-            wait = BACKOFF_S[min(message.attempts, len(BACKOFF_S) - 1)]
-            message.next_attempt_at = now + timedelta(seconds=wait)
         else:
-            message.status, message.sent_at, message.last_error = MessageStatus.SENT, now, ""
+            message.status, message.last_error = MessageStatus.SENT, ""
+        wait = timedelta(seconds=BACKOFF_S[min(message.attempts, len(BACKOFF_S) - 1)])
         message.attempts += 1
         with uow_factory() as uow:
-            kept = uow.outbox.mark(message, token)
+            kept = uow.outbox.mark(message, token, wait)
             uow.commit()
         if kept:
             done.append(message)

@@ -27,7 +27,7 @@ from receiving_station.errors import AlreadyReceived
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings, message_id
 from receiving_station.services.station import StationServices
 from tests.integration.test_inspecting_units import finish, scan_unit
-from tests.world import World
+from tests.world import FixedClock, World
 
 SECRET = "s3cret-for-tests"
 
@@ -175,10 +175,20 @@ def test_a_refusing_mail_server_keeps_the_message_and_it_goes_out_later_once(
     assert "550" in failed.last_error
     assert dock.send_messages() == []  # backing off
     mailbox.refuse = False
-    world.clock.advance(seconds=31)
+    # The back-off is timed by the database's clock: a station whose clock runs an hour
+    # ahead does not retry early either.
+    ahead = FixedClock(world.clock.now() + timedelta(hours=1))
+    assert world.services("DOCK-2", transport=notifier(mailbox), clock=ahead).send_messages() == []
+    back_off_passed(world)
     (sent,) = dock.send_messages()
     assert (sent.status, sent.attempts) == (MessageStatus.SENT, 2)
     assert len(mailbox.received) == 1
+
+
+def back_off_passed(world: World) -> None:
+    """As if the back-off had run out (by the database's clock, which tests do not move)."""
+    with world.engine.begin() as conn:
+        conn.execute(update(outbox).values(next_attempt_at=datetime(2000, 1, 1, tzinfo=UTC)))
 
 
 def test_a_decision_tells_the_customer_and_finance_with_a_signed_idempotent_webhook(
@@ -229,32 +239,32 @@ def test_a_message_taken_by_one_station_is_not_taken_by_another_until_its_lease_
     for n in range(3):
         world.add_rma(f"RMA-71000{n}", order_ref=f"71000{n}")
         world.receive(f"RMA-71000{n}")
-    now, lease = world.clock.now(), timedelta(minutes=2)
+    lease = timedelta(minutes=2)
 
-    def claim(holder: str, at: datetime) -> OutboxMessage | None:
+    def claim(holder: str) -> OutboxMessage | None:
         with world.uow_factory() as uow:
-            message = uow.outbox.claim_next(at, lease, holder)
+            message = uow.outbox.claim_next(lease, holder)
             uow.commit()
             return message
 
-    taken = [claim("dock1", now) for _ in range(3)]
+    taken = [claim("dock1") for _ in range(3)]
     assert [m.idempotency_key for m in taken if m] == [
         f"parcel_received:RMA-71000{n}" for n in range(3)
     ]
-    # A station whose clock runs an hour ahead still sees them held: leases are timed by
-    # the database's clock.
-    assert claim("dock2", now + timedelta(hours=1)) is None
+    assert claim("dock2") is None
     # dock1 died holding them; once its lease has run out, another station takes them...
     with world.engine.begin() as conn:
         conn.execute(update(outbox).values(claimed_until=datetime(2000, 1, 1, tzinfo=UTC)))
-    again = claim("dock2", now)
+    again = claim("dock2")
     assert again is not None
     assert again.id == taken[0].id  # type: ignore[union-attr]
     # ... and dock1, back from the dead, cannot record its send over dock2's claim.
+    again.status = MessageStatus.SENT
     with world.uow_factory() as uow:
-        assert uow.outbox.mark(again, "dock1") is False
-        assert uow.outbox.mark(again, "dock2") is True
+        assert uow.outbox.mark(again, "dock1", timedelta(0)) is False
+        assert uow.outbox.mark(again, "dock2", timedelta(0)) is True
         uow.commit()
+    assert [m.id for m in world.dock1.messages_waiting()] == [m.id for m in taken[1:] if m]
 
 
 def test_resolving_an_exception_tells_customer_service(world: World):
