@@ -106,9 +106,9 @@ class _Deadline:
 
 
 class _Smtp(smtplib.SMTP):
-    def __init__(self, deadline: _Deadline, timeout: float) -> None:
-        super().__init__(timeout=timeout)
-        self.deadline = deadline
+    def __init__(self, deadline: _Deadline, host: str, port: int, timeout: float) -> None:
+        self.deadline = deadline  # before connecting, which the constructor does
+        super().__init__(host, port, timeout=timeout)
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
         self.sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
@@ -117,9 +117,9 @@ class _Smtp(smtplib.SMTP):
 
 
 class _SmtpTls(smtplib.SMTP_SSL):
-    def __init__(self, deadline: _Deadline, timeout: float) -> None:
-        super().__init__(timeout=timeout, context=ssl.create_default_context())
+    def __init__(self, deadline: _Deadline, host: str, port: int, timeout: float) -> None:
         self.deadline = deadline
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
         self.sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
@@ -204,8 +204,7 @@ class Notifier:
         deadline = _Deadline(self.longest_send_s)
         kind = _SmtpTls if mail.security == "tls" else _Smtp
         try:
-            with deadline, kind(deadline, self.timeout_s) as smtp:
-                smtp.connect(mail.host, mail.port)
+            with deadline, kind(deadline, mail.host, mail.port, self.timeout_s) as smtp:
                 if mail.security == "starttls":
                     smtp.starttls(context=ssl.create_default_context())
                 if mail.username:

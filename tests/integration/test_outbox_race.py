@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import socket
 import threading
 import time
 from collections import Counter
@@ -27,6 +28,7 @@ from sqlalchemy import Engine
 from data.engine import make_engine
 from data.uow import SqlUnitOfWorkFactory
 from receiving_station.domain.model import MessageStatus, OutboxMessage
+from receiving_station.errors import NotDelivered
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
@@ -194,8 +196,6 @@ class SlowHooks(Hooks):
 
 @pytest.fixture
 def slow_hooks() -> Iterator[SlowHooks]:
-    import socket
-
     got = SlowHooks(0)
     listener = socket.create_server(("127.0.0.1", 0))
     got.port = listener.getsockname()[1]
@@ -298,3 +298,37 @@ def test_a_webhook_that_trickles_its_answer_is_given_up_before_the_lease_runs_ou
     assert len(slow_hooks.calls) == 2
     e1.dispose()
     e2.dispose()
+
+
+def test_a_mail_server_that_trickles_its_greeting_is_given_up_within_the_deadline():
+    listener = socket.create_server(("127.0.0.1", 0))
+    done = threading.Event()
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            for byte in b"220 mail.example ESMTP ready\r\n":
+                if done.wait(TIMEOUT_S * 0.8):
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    threading.Thread(target=trickle, daemon=True).start()
+    mail = Notifier(
+        MailSettings(host="127.0.0.1", port=listener.getsockname()[1], security="none"),
+        TeamSettings(),
+        timeout_s=TIMEOUT_S,
+        deadline_s=DEADLINE_S,
+    )
+    message = OutboxMessage(None, FixedClock().now(), "parcel_received", "customer", "k-1")
+    message.recipient = "c@example.com"
+    started = time.monotonic()
+    try:
+        with pytest.raises(NotDelivered, match=r"no complete answer within 0\.6 s"):
+            mail.send(message)
+    finally:
+        done.set()
+        listener.close()
+    assert time.monotonic() - started < DEADLINE_S + TIMEOUT_S
