@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from data.dbfile import FileGuard
 
@@ -18,7 +18,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     ``BEGIN IMMEDIATE`` for writing transactions, so two writers queue instead of failing
     half-way; a database file deleted or replaced under the running station stops every new
     connection and every writing transaction (:mod:`data.dbfile`). PostgreSQL gets pre-ping
-    so a connection dropped by the server is replaced.
+    so a connection dropped by the server is replaced, and :func:`postgres_url`'s connect
+    timeout and keepalives (a failover in seconds).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -31,7 +32,42 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         )
         _tune_sqlite(engine, guard)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, **kwargs)
+    return create_engine(
+        postgres_url(url), pool_pre_ping=True, pool_size=5, max_overflow=5, **kwargs
+    )
+
+
+POSTGRES_DEFAULTS = {
+    "connect_timeout": "5",
+    "keepalives": "1",
+    "keepalives_idle": "10",
+    "keepalives_interval": "5",
+    "keepalives_count": "3",
+}
+"""libpq settings a station's URL gets unless it names them: a host that does not answer is
+given up after 5 s (libpq then tries the next host of a multi-host URL), and a connection
+whose server vanished without a word is noticed within about 25 s."""
+
+
+def postgres_url(url: str | URL) -> URL:
+    """``url`` with :data:`POSTGRES_DEFAULTS` for what it leaves out.
+
+    Several hosts, the primary and its standbys, are given as repeated ``host`` parameters
+    (``postgresql+psycopg://USER@/DB?host=A:5432&host=B:5432&target_session_attrs=read-write``);
+    libpq tries them in turn and keeps the one that accepts writes."""
+    parsed = make_url(url)
+    missing = {k: v for k, v in POSTGRES_DEFAULTS.items() if k not in parsed.query}
+    return parsed.update_query_dict(missing)
+
+
+def libpq_conninfo(engine: Engine) -> str:
+    """The connection string psycopg gets for ``engine``, all hosts included, for a
+    connection of one's own (LISTEN)."""
+    from psycopg import conninfo
+
+    args, params = engine.dialect.create_connect_args(engine.url)
+    params.pop("context", None)
+    return conninfo.make_conninfo(*args, **params)
 
 
 def _tune_sqlite(engine: Engine, guard: FileGuard | None) -> None:

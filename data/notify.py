@@ -1,5 +1,10 @@
 """PostgreSQL LISTEN/NOTIFY: the exceptions table announces every new or changed case on a
-channel (migration 0008); a station listening on its own connection is told at once."""
+channel (migration 0008); a station listening on its own connection is told at once.
+
+The listening connection uses the station's own connection settings, every host of a
+multi-host URL included: when it is lost (the primary died, a standby was promoted) it is
+opened again, to whichever host accepts writes now, listens again, and tells the station
+once, since whatever was announced meanwhile was missed."""
 
 from __future__ import annotations
 
@@ -10,10 +15,12 @@ from collections.abc import Callable
 import psycopg
 from sqlalchemy import Engine
 
+from data.engine import libpq_conninfo
 from receiving_station.ports import ChangeFeed, ChangeFeedOpener
 
 CHANNEL = "rs_exceptions"
-RETRY_S = 5.0
+RETRY_S = (0.5, 1.0, 2.0, 5.0)
+"""Waits between attempts to get the listening connection back; the last one repeats."""
 log = logging.getLogger("receiving_station.notify")
 
 
@@ -47,12 +54,13 @@ class PgChangeFeed:
             self.changed()
 
     def _run(self, stop: threading.Event) -> None:
-        first = True
+        first, failures = True, 0
         while not stop.is_set():
             try:
-                with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
+                with psycopg.connect(self.conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
+                    failures = 0
                     if not first:
                         self._tell(stop)  # back after a loss: whatever happened meanwhile
                     first = False
@@ -62,16 +70,17 @@ class PgChangeFeed:
                             self._tell(stop)
             except psycopg.Error as error:
                 self.listening.clear()
-                log.warning("exception feed lost (%s); polling until it is back", error)
-                stop.wait(RETRY_S)
+                if failures == 0:
+                    log.warning("exception feed lost (%s); polling until it is back", error)
+                stop.wait(RETRY_S[min(failures, len(RETRY_S) - 1)])
+                failures += 1
 
 
 def change_feed_opener(engine: Engine) -> ChangeFeedOpener | None:
     """LISTEN/NOTIFY on PostgreSQL; None on SQLite (the pages poll)."""
     if engine.dialect.name != "postgresql":
         return None
-    url = engine.url.set(drivername="postgresql")
-    conninfo = url.render_as_string(hide_password=False)
+    conninfo = libpq_conninfo(engine)  # connect_timeout and keepalives included
 
     def open_feed(changed: Callable[[], None]) -> ChangeFeed:
         return PgChangeFeed(conninfo, changed)

@@ -273,6 +273,9 @@ class OutboxRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     next_attempt_at: Mapped[datetime] = mapped_column(Stamp)
     claimed_until: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    """Until when the station sending it holds it, by the database's clock."""
+    claimed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """The holder's token for this claim: only it may record how the send went."""
     sent_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
 
 

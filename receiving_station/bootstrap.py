@@ -47,7 +47,9 @@ def _database_label(url: str) -> str:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return f"SQLite {parsed.database}"
-    return f"PostgreSQL {parsed.host or 'localhost'}/{parsed.database}"
+    hosts = parsed.query.get("host", ())  # a primary and its standbys: ?host=A:P&host=B:P
+    named = ",".join([hosts] if isinstance(hosts, str) else hosts) or parsed.host or "localhost"
+    return f"PostgreSQL {named}/{parsed.database}"
 
 
 def _sqlite_file(url: str) -> Path | None:

@@ -7,22 +7,33 @@ library only; wired by the composition root from ``[mail]`` and ``[teams]``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import smtplib
+import socket
 import ssl
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
+from http.client import HTTPConnection, HTTPException, HTTPSConnection
+from types import TracebackType
+from typing import Any, Protocol
+from urllib.request import build_opener
 
 from receiving_station.domain.model import OutboxMessage
 from receiving_station.errors import NotDelivered
 from receiving_station.services.messages import SURVEY
 
 TIMEOUT_S = 15
+"""How long one read or write to the mail server or webhook may wait."""
+DEADLINE_S = 45
+"""How long one message may take altogether: a server that trickles its answer a byte at a
+time never trips ``TIMEOUT_S``, and the station's hold on the message is finite."""
 
 
 @dataclass(frozen=True)
@@ -50,10 +61,114 @@ def message_id(key: str) -> str:
     return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@receiving-station>"
 
 
+class _HasSocket(Protocol):
+    sock: Any
+
+
+class _Deadline:
+    """Ends a send that outlasts ``seconds``: the sockets of the connections it watches are
+    shut, so whatever read or write is blocked on them fails at once (as an ``OSError``)."""
+
+    def __init__(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._lock = threading.Lock()
+        self._watched: list[_HasSocket] = []
+        self.expired = False
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._watched.clear()
+
+    def watch(self, connection: _HasSocket) -> None:
+        """Called once ``connection`` is connected (connecting has its own timeout)."""
+        with self._lock:
+            if self.expired:
+                raise TimeoutError("gave up: the send took too long")
+            self._watched.append(connection)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for connection in self._watched:
+                sock = connection.sock  # the TLS one after STARTTLS
+                if sock is not None:
+                    # the plain socket's shutdown: it wakes a TLS read blocked on it too
+                    with contextlib.suppress(OSError):
+                        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Smtp(smtplib.SMTP):
+    def __init__(self, deadline: _Deadline, host: str, port: int, timeout: float) -> None:
+        self.deadline = deadline  # before connecting, which the constructor does
+        super().__init__(host, port, timeout=timeout)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        self.sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
+        self.deadline.watch(self)  # before the greeting: a server may trickle that too
+        return self.sock
+
+
+class _SmtpTls(smtplib.SMTP_SSL):
+    def __init__(self, deadline: _Deadline, host: str, port: int, timeout: float) -> None:
+        self.deadline = deadline
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        self.sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
+        self.deadline.watch(self)
+        return self.sock
+
+
+class _Handler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """urllib's own HTTP(S) handling (proxies included), with each connection watched."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        urllib.request.HTTPHandler.__init__(self)
+        urllib.request.HTTPSHandler.__init__(self)
+        self.deadline = deadline
+        self.context = ssl.create_default_context()
+
+    def http_open(self, req: urllib.request.Request) -> Any:
+        deadline = self.deadline
+
+        class Watched(HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self)
+
+        return self.do_open(Watched, req)
+
+    def https_open(self, req: urllib.request.Request) -> Any:
+        deadline = self.deadline
+
+        class Watched(HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self)
+
+        return self.do_open(Watched, req, context=self.context)
+
+
 class Notifier:
-    def __init__(self, mail: MailSettings, teams: TeamSettings) -> None:
+    def __init__(
+        self,
+        mail: MailSettings,
+        teams: TeamSettings,
+        timeout_s: float = TIMEOUT_S,
+        deadline_s: float = DEADLINE_S,
+    ) -> None:
         self.mail = mail
         self.teams = teams
+        self.timeout_s = min(timeout_s, deadline_s)
+        self.longest_send_s = deadline_s
 
     def send(self, message: OutboxMessage) -> None:
         if message.audience == "customer":
@@ -86,21 +201,18 @@ class Notifier:
         email["Message-ID"] = message_id(message.idempotency_key)
         email["Content-Language"] = message.language
         email.set_content(body)
+        deadline = _Deadline(self.longest_send_s)
+        kind = _SmtpTls if mail.security == "tls" else _Smtp
         try:
-            if mail.security == "tls":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                    mail.host, mail.port, timeout=TIMEOUT_S, context=ssl.create_default_context()
-                )
-            else:
-                smtp = smtplib.SMTP(mail.host, mail.port, timeout=TIMEOUT_S)
-            with smtp:
+            with deadline, kind(deadline, mail.host, mail.port, self.timeout_s) as smtp:
                 if mail.security == "starttls":
                     smtp.starttls(context=ssl.create_default_context())
                 if mail.username:
                     smtp.login(mail.username, mail.password)
                 smtp.send_message(email)
         except (smtplib.SMTPException, OSError) as exc:
-            raise NotDelivered(recipient=to, detail=str(exc) or type(exc).__name__) from None
+            detail = self._gave_up(deadline) or str(exc) or type(exc).__name__
+            raise NotDelivered(recipient=to, detail=detail) from None
 
     def _post(self, url: str, message: OutboxMessage) -> None:
         body = json.dumps(
@@ -124,11 +236,19 @@ class Notifier:
                 "X-Signature-SHA256": signature,
             },
         )
+        deadline = _Deadline(self.longest_send_s)
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+            with (
+                deadline,
+                build_opener(_Handler(deadline)).open(request, timeout=self.timeout_s) as response,
+            ):
                 if not 200 <= response.status < 300:
                     raise NotDelivered(recipient=url, detail=f"HTTP {response.status}")
         except urllib.error.HTTPError as exc:
             raise NotDelivered(recipient=url, detail=f"HTTP {exc.code}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            raise NotDelivered(recipient=url, detail=str(exc)) from None
+        except (urllib.error.URLError, OSError, HTTPException) as exc:
+            detail = self._gave_up(deadline) or str(exc) or type(exc).__name__
+            raise NotDelivered(recipient=url, detail=detail) from None
+
+    def _gave_up(self, deadline: _Deadline) -> str:
+        return f"no complete answer within {self.longest_send_s:g} s" if deadline.expired else ""

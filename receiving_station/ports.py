@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -300,11 +300,18 @@ class Outbox(Protocol):
         """Queue a message; one already queued under the same idempotency key is kept."""
         ...
 
-    def claim_due(self, now: datetime, until: datetime, limit: int) -> Sequence[OutboxMessage]:
-        """Messages due to be sent that no other station holds, taken until ``until``."""
+    def claim_next(self, lease: timedelta, holder: str) -> OutboxMessage | None:
+        """The oldest message due that no station holds, taken for ``lease`` under the token
+        ``holder``; None if none. Every outbox time (due, held until, sent at) is the
+        database's clock, never a station's: station clocks drift."""
         ...
 
-    def mark(self, message: OutboxMessage) -> None: ...
+    def mark(self, message: OutboxMessage, holder: str, retry_after: timedelta) -> bool:
+        """Record how the send went (sent now, or failed and due again ``retry_after`` from
+        now) and let the message go, if ``holder`` still holds it; False (nothing written)
+        when its lease ran out and another station took it."""
+        ...
+
     def waiting(self) -> Sequence[OutboxMessage]:
         """Messages not sent yet, oldest first."""
         ...
@@ -312,6 +319,10 @@ class Outbox(Protocol):
 
 class MessageTransport(Protocol):
     """Sends one message (e-mail or webhook, by audience); raises ``NotDelivered``."""
+
+    longest_send_s: float
+    """The longest one ``send`` takes, all included: it gives up (``NotDelivered``) after
+    that, however slowly the other side answers. A station holds a message longer."""
 
     def send(self, message: OutboxMessage) -> None: ...
 

@@ -35,7 +35,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _bindir() -> str:
+def _bindir() -> str:  # the newest installed
     found = sorted(
         glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
     )
@@ -47,68 +47,103 @@ def _bindir() -> str:
     return os.path.dirname(found[-1])
 
 
-@contextmanager
-def throwaway_cluster(max_connections: int = 60) -> Iterator[str]:
-    bindir = _bindir()
-    root = tempfile.mkdtemp(prefix="rs-pg-")
-    as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    if as_root:
-        shutil.chown(root, "postgres")
-    data, port = os.path.join(root, "data"), _free_port()
-    try:
+class Cluster:
+    """One throwaway PostgreSQL server: its data folder under ``root``, its own port."""
+
+    def __init__(self, root: str, name: str) -> None:
+        self.bindir = _bindir()
+        self.root, self.data, self.port = root, os.path.join(root, name), _free_port()
+        self.log = os.path.join(root, f"{name}.log")
+        self.prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def run(self, tool: str, *args: str, check: bool = True) -> None:
         subprocess.run(
-            [
-                *prefix,
-                f"{bindir}/initdb",
-                "-D",
-                data,
-                "-U",
-                "postgres",
-                "-A",
-                "trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ],
-            check=True,
-            capture_output=True,
+            [*self.prefix, f"{self.bindir}/{tool}", *args], check=check, capture_output=True
         )
-        opts = (
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off "
-            f"-c max_connections={max_connections}"
+
+    def init(self) -> None:
+        self.run(
+            "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"
         )
-        subprocess.run(
-            [
-                *prefix,
-                f"{bindir}/pg_ctl",
-                "-D",
-                data,
-                "-o",
-                opts,
-                "-l",
-                os.path.join(root, "log"),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-            check=True,
-            capture_output=True,
+
+    def start(self, *settings: str) -> None:
+        """Start and wait until it answers; ``settings`` are extra ``name=value`` pairs."""
+        opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 " + " ".join(
+            f"-c {setting}" for setting in settings
         )
-        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        self.run("pg_ctl", "-D", self.data, "-o", opts, "-l", self.log, "-w", "-t", "60", "start")
         deadline = time.monotonic() + 30
-        while not _answers(url):
+        while not _answers(self.url):
             if time.monotonic() > deadline:
                 raise RuntimeError("the throwaway PostgreSQL did not answer within 30 s")
             time.sleep(0.2)
-        yield url
+
+    def kill(self) -> None:
+        """Stop at once, as a crash or a power cut would (``-m immediate``)."""
+        self.run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop", check=False)
+
+    def promote(self) -> None:
+        self.run("pg_ctl", "-D", self.data, "-w", "-t", "30", "promote")
+
+
+_FAST = ("fsync=off", "full_page_writes=off", "max_connections=60")
+
+
+def _root() -> str:
+    root = tempfile.mkdtemp(prefix="rs-pg-")
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")  # initdb refuses root
+    return root
+
+
+@contextmanager
+def throwaway_cluster(max_connections: int = 60) -> Iterator[str]:
+    root = _root()
+    cluster = Cluster(root, "data")
+    try:
+        cluster.init()
+        cluster.start(*_FAST, "synchronous_commit=off", f"max_connections={max_connections}")
+        yield cluster.url
     finally:
-        subprocess.run(
-            [*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
-            capture_output=True,
+        cluster.kill()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def primary_and_standby() -> Iterator[tuple[Cluster, Cluster]]:
+    """A primary and a hot standby streaming from it, synchronously: a commit returns once
+    the standby has it too. Both are killed and removed at the end."""
+    root = _root()
+    primary, standby = Cluster(root, "primary"), Cluster(root, "standby")
+    try:
+        primary.init()  # its pg_hba.conf lets replication in from 127.0.0.1 (trust)
+        primary.start(*_FAST, "wal_level=replica", "max_wal_senders=5")
+        primary.run(
+            "pg_basebackup",
+            *("-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"),
+            *("-D", standby.data, "-R", "-X", "stream", "--no-sync"),
         )
+        standby.start(*_FAST, "hot_standby=on", "cluster_name=standby1")
+        admin(
+            primary.url,
+            "ALTER SYSTEM SET synchronous_standby_names = 'standby1'",
+            "SELECT pg_reload_conf()",
+        )
+        deadline = time.monotonic() + 30
+        with psycopg.connect(primary.url, autocommit=True) as conn:
+            query = "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'"
+            while conn.execute(query).fetchone() != ("sync",):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the standby did not become synchronous within 30 s")
+                time.sleep(0.1)
+        yield primary, standby
+    finally:
+        standby.kill()
+        primary.kill()
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -73,11 +73,12 @@ class World:
         station: str,
         printer: Printer | None = None,
         transport: MessageTransport | None = None,
+        clock: FixedClock | None = None,
     ) -> StationServices:
         return StationServices(
             self.uow_factory,
             ScanClassifier(),
-            self.clock,
+            clock or self.clock,
             self.station_ids[station],
             workflows=self.workflows,
             labeling=Labeling(self.renderer, self.label_settings),

@@ -369,7 +369,7 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         """Send the outbox's due messages (customers' e-mails, teams' webhooks)."""
         if self.transport is None:
             return []
-        return outbox.dispatch(self.uow_factory, self.transport, self._now())
+        return outbox.dispatch(self.uow_factory, self.transport, f"station-{self.station_id}")
 
     def import_file(
         self, actor: Actor, path: Path, progress: Callable[[int, int], None] | None = None

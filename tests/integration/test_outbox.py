@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from email import message_from_bytes, policy
 from email.message import Message
@@ -19,13 +19,15 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import update
 
-from receiving_station.domain.model import MessageStatus, RmaLine
+from data.outbox import outbox
+from receiving_station.domain.model import MessageStatus, OutboxMessage, RmaLine
 from receiving_station.errors import AlreadyReceived
 from receiving_station.notifier import MailSettings, Notifier, TeamSettings, message_id
 from receiving_station.services.station import StationServices
 from tests.integration.test_inspecting_units import finish, scan_unit
-from tests.world import World
+from tests.world import FixedClock, World
 
 SECRET = "s3cret-for-tests"
 
@@ -173,10 +175,20 @@ def test_a_refusing_mail_server_keeps_the_message_and_it_goes_out_later_once(
     assert "550" in failed.last_error
     assert dock.send_messages() == []  # backing off
     mailbox.refuse = False
-    world.clock.advance(seconds=31)
+    # The back-off is timed by the database's clock: a station whose clock runs an hour
+    # ahead does not retry early either.
+    ahead = FixedClock(world.clock.now() + timedelta(hours=1))
+    assert world.services("DOCK-2", transport=notifier(mailbox), clock=ahead).send_messages() == []
+    back_off_passed(world)
     (sent,) = dock.send_messages()
     assert (sent.status, sent.attempts) == (MessageStatus.SENT, 2)
     assert len(mailbox.received) == 1
+
+
+def back_off_passed(world: World) -> None:
+    """As if the back-off had run out (by the database's clock, which tests do not move)."""
+    with world.engine.begin() as conn:
+        conn.execute(update(outbox).values(next_attempt_at=datetime(2000, 1, 1, tzinfo=UTC)))
 
 
 def test_a_decision_tells_the_customer_and_finance_with_a_signed_idempotent_webhook(
@@ -221,27 +233,38 @@ def test_an_exception_reaches_customer_service(world: World, mailbox: Mailbox, h
     assert json.loads(body)["data"]["kind"] == "unidentified_parcel"
 
 
-def test_a_message_taken_by_one_station_is_not_taken_by_another_until_it_lapses(
+def test_a_message_taken_by_one_station_is_not_taken_by_another_until_its_lease_lapses(
     world: World,
 ):
     for n in range(3):
         world.add_rma(f"RMA-71000{n}", order_ref=f"71000{n}")
         world.receive(f"RMA-71000{n}")
-    now = world.clock.now()
-    claim = timedelta(minutes=2)
-    with world.uow_factory() as dock1:
-        first = dock1.outbox.claim_due(now, now + claim, 50)
-        dock1.commit()
-    with world.uow_factory() as dock2:
-        second = dock2.outbox.claim_due(now, now + claim, 50)
-        dock2.commit()
-    assert (len(first), len(second)) == (3, 0)
-    # the first station died holding them: once the claim lapses, another sends them
-    later = now + timedelta(minutes=3)
-    with world.uow_factory() as dock2:
-        again = dock2.outbox.claim_due(later, later + claim, 50)
-        dock2.commit()
-    assert len(again) == 3
+    lease = timedelta(minutes=2)
+
+    def claim(holder: str) -> OutboxMessage | None:
+        with world.uow_factory() as uow:
+            message = uow.outbox.claim_next(lease, holder)
+            uow.commit()
+            return message
+
+    taken = [claim("dock1") for _ in range(3)]
+    assert [m.idempotency_key for m in taken if m] == [
+        f"parcel_received:RMA-71000{n}" for n in range(3)
+    ]
+    assert claim("dock2") is None
+    # dock1 died holding them; once its lease has run out, another station takes them...
+    with world.engine.begin() as conn:
+        conn.execute(update(outbox).values(claimed_until=datetime(2000, 1, 1, tzinfo=UTC)))
+    again = claim("dock2")
+    assert again is not None
+    assert again.id == taken[0].id  # type: ignore[union-attr]
+    # ... and dock1, back from the dead, cannot record its send over dock2's claim.
+    again.status = MessageStatus.SENT
+    with world.uow_factory() as uow:
+        assert uow.outbox.mark(again, "dock1", timedelta(0)) is False
+        assert uow.outbox.mark(again, "dock2", timedelta(0)) is True
+        uow.commit()
+    assert [m.id for m in world.dock1.messages_waiting()] == [m.id for m in taken[1:] if m]
 
 
 def test_resolving_an_exception_tells_customer_service(world: World):
