@@ -313,6 +313,8 @@ def _print(result: dict[str, Any]) -> None:
 class _Recorder:
     """The outbox's transport at a bench station: every delivery, by idempotency key."""
 
+    longest_send_s = 5.0
+
     def __init__(self, path: Path) -> None:
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 
@@ -508,7 +510,9 @@ def worker(index: int, url: str, work: str, seconds: float, pace: str) -> None:
         )
         if outcome is None:
             continue
-        receipt = op("receive", services.receive, receiver, [rma_ids[number]])
+        receipt = op(
+            "receive", services.receive, receiver, [rma_ids[number]], expected=(HeldByOther,)
+        )
         if receipt is None:
             continue
         acks.write(

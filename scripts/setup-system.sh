@@ -2,13 +2,14 @@
 # Install the Debian/Ubuntu packages the station needs. As root (or with passwordless sudo)
 # it installs what is missing; otherwise it prints the exact command and stops.
 #   scripts/setup-system.sh run    Qt runtime libraries and audio for the window
-#   scripts/setup-system.sh test   the same, plus PostgreSQL server binaries and Xvfb
+#   scripts/setup-system.sh test   the same, plus PostgreSQL server binaries, Xvfb and what the
+#                                  tests drive (xdotool, faketime, CUPS, chattr for a read-only file)
 set -euo pipefail
 profile=${1:-run}
 run_pkgs=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libpulse0 fonts-dejavu-core python3-venv libzbar0)
-test_pkgs=(postgresql xvfb xauth xdotool x11-xkb-utils faketime poppler-utils cups-daemon cups-client printer-driver-cups-pdf)
+test_pkgs=(postgresql e2fsprogs xvfb xauth xdotool x11-xkb-utils faketime poppler-utils cups-daemon cups-client printer-driver-cups-pdf)
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = test ] && pkgs+=("${test_pkgs[@]}")
 

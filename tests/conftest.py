@@ -23,6 +23,25 @@ _counter = itertools.count()
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _own_data_and_config_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A station started by a test without a data folder of its own (a command-line test
+    given only ``--database``) writes its logs and its record of known databases under
+    the XDG folders: the session's own, never the user's."""
+    home = tmp_path_factory.mktemp("xdg")
+    saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME")}
+    os.environ["XDG_DATA_HOME"], os.environ["XDG_CONFIG_HOME"] = (
+        str(home / "data"),
+        str(home / "config"),
+    )
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _garbage_collected_on_the_main_thread() -> Iterator[None]:
     """As the station does (``ui.crash.GuiThreadCollector``): a reference cycle holding a Qt
     wrapper, collected on a worker thread, crashes the process; here collection happens
