@@ -84,6 +84,19 @@ class SqlInspections(_Repo):
         ).all()
         return [_inspection(r) for r in rows]
 
+    def unfinished(self, inspector_id: int, station_id: int) -> Inspection | None:
+        row = self.conn.execute(
+            select(inspections)
+            .where(
+                inspections.c.inspector_id == inspector_id,
+                inspections.c.station_id == station_id,
+                inspections.c.status == InspectionStatus.IN_PROGRESS.value,
+            )
+            .order_by(inspections.c.id.desc())
+            .limit(1)
+        ).first()
+        return _inspection(row) if row is not None else None
+
 
 class SqlWorkflowDefinitions(_Repo):
     def get(self, workflow_id: str, version: int) -> tuple[str, dict[str, Any]] | None:

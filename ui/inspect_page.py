@@ -307,6 +307,35 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
                 )
             )
 
+    def resume_unfinished(self, on_found: Callable[[], None]) -> None:
+        """Put back the unit this inspector left half done at this station (the station was
+        killed, the power went, they logged out mid-unit), every answer kept. ``on_found``
+        runs first, so the window can bring this page forward. Quiet when there is none."""
+        services, who = self.session.services, self.session.who
+        if who is None or self.parcel is not None:
+            return
+
+        def found(left: tuple[ParcelView, int] | None) -> None:
+            if left is None or self.parcel is not None or self.session.who != who:
+                return
+            parcel, inspection_id = left
+            on_found()
+            self.view = None
+            self.steps.thumbnails.clear()
+            self.show_parcel(parcel)
+            self.open_unit(inspection_id)
+            unit = next((u for u in parcel.units if u.inspection_id == inspection_id), None)
+            self.feedback(
+                Feedback(
+                    self.tr("Back to {unit} where you left it: every answer is kept.").format(
+                        unit=unit.reference if unit else ""
+                    ),
+                    Level.INFO,
+                )
+            )
+
+        self.session.run(lambda: services.unfinished_unit(who.actor), found, lambda _f, _e: None)
+
     def open_unit(self, inspection_id: int) -> None:
         services = self.session.services
         who = self.session.who

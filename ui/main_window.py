@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def _on_inspect_page_user_switched(self, who: Who) -> None:
         self.session.set_user(who)
+        self.inspect_page.resume_unfinished(lambda: None)
 
     def _on_session_user_changed(self, who: Who | None) -> None:
         self.status.show_user(who.user if who else None)
@@ -438,6 +439,8 @@ class MainWindow(QMainWindow):
                     Level.SUCCESS,
                 )
             )
+        if self.nav.allows(self.inspect_page, result.user.role.value):
+            self.inspect_page.resume_unfinished(lambda: self.show_page(self.inspect_page))
 
     def _on_login_failed(self, feedback: Feedback, _error: BaseException) -> None:
         self.login_page.banner.show_feedback(feedback)

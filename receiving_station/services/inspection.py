@@ -116,6 +116,17 @@ def open_parcel(
         return build_parcel_view(uow, info.receipt_id, inspector.errors)
 
 
+def unfinished_unit(uow_factory: UnitOfWorkFactory, actor: Actor) -> tuple[ParcelView, int] | None:
+    """The unit this inspector left half inspected at this station (a crash, a power cut, a
+    log-out mid-unit) and its parcel, to be put back in front of them; None when none."""
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.INSPECT)
+        left = uow.inspections.unfinished(actor.user_id, actor.station_id)
+        if left is None or left.id is None:
+            return None
+        return build_parcel_view(uow, left.receipt_id), left.id
+
+
 def parcel(uow_factory: UnitOfWorkFactory, actor: Actor, receipt_id: int) -> ParcelView:
     with uow_factory(readonly=True) as uow:
         load_actor(uow, actor, Action.INSPECT)

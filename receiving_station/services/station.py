@@ -256,6 +256,10 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
     def parcel(self, actor: Actor, receipt_id: int) -> ParcelView:
         return inspection.parcel(self.uow_factory, actor, receipt_id)
 
+    def unfinished_unit(self, actor: Actor) -> tuple[ParcelView, int] | None:
+        """(parcel, inspection id) of the unit this inspector left half done here, if any."""
+        return inspection.unfinished_unit(self.uow_factory, actor)
+
     def scan_unit(
         self,
         actor: Actor,

@@ -494,6 +494,10 @@
         <translation>Colis {rma} ouvert : scannez le premier article.</translation>
     </message>
     <message>
+        <source>Back to {unit} where you left it: every answer is kept.</source>
+        <translation>Retour à {unit} là où vous l’aviez laissé : toutes les réponses sont gardées.</translation>
+    </message>
+    <message>
         <source>{ref}: {disposition} → {zone}.</source>
         <translation>{ref} : {disposition} → {zone}.</translation>
     </message>
@@ -1832,8 +1836,8 @@ Le retour s’affiche ici aussitôt.</translation>
     <message numerus="yes">
         <source>⚠ Printer: %n label(s) waiting</source>
         <translation>
-            <numerusform>⚠ Imprimante : %n étiquette en attente</numerusform>
-            <numerusform>⚠ Imprimante : %n étiquettes en attente</numerusform>
+            <numerusform>⚠ %n étiquette en attente</numerusform>
+            <numerusform>⚠ %n étiquettes en attente</numerusform>
         </translation>
     </message>
 </context>

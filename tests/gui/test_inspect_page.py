@@ -209,6 +209,37 @@ def test_an_unfinished_unit_resumes_where_it_was_after_a_restart(
     qapp.installEventFilter(window.scanner)
 
 
+def test_a_unit_left_half_done_is_put_back_in_front_of_its_inspector_at_log_in(
+    qtbot: QtBot, qapp, page: InspectPage, window: MainWindow, station
+):
+    app, _world = station
+    scan(qtbot, page, "RMA-100001")
+    scan(qtbot, page, JEANS)
+    click(qtbot, page, "Yes")  # tags attached
+    assert on_step(page) == "worn"
+    window.close()  # the station is killed mid-inspection
+    qapp.removeEventFilter(window.scanner)
+    again = MainWindow(app)
+    qtbot.addWidget(again)
+    qapp.installEventFilter(again.scanner)
+    again.show()
+    fresh = again.inspect_page
+    log_in(qtbot, again, "BDG-1004")  # Dan, at the same station: not his unit
+    settle(qtbot, fresh)
+    assert fresh.parcel is None
+    again.logout()
+    log_in(qtbot, again, "BDG-1002")  # Bruno again: no scan needed
+    qtbot.waitUntil(lambda: fresh.view is not None, timeout=5000)
+    settle(qtbot, fresh)
+    assert again.pages.currentWidget() is fresh
+    assert on_step(fresh) == "worn"
+    assert fresh.view is not None
+    assert dict(fresh.view.progress.answers) == {"tags_attached": "yes"}
+    assert "where you left it" in fresh.banner.text.text()
+    qapp.removeEventFilter(again.scanner)
+    qapp.installEventFilter(window.scanner)
+
+
 def test_a_scan_that_fits_no_unit_gets_a_clear_message(qtbot: QtBot, page: InspectPage, station):
     _app, world = station
     scan(qtbot, page, "RMA-100001")

@@ -333,6 +333,14 @@ def test_an_interrupted_inspection_resumes_at_its_step_with_every_answer(world: 
     assert resumed.step is not None
     assert resumed.step.id == "odour"
     assert dict(resumed.progress.answers) == {"tags_attached": "yes", "worn": "no", "washed": "no"}
+    # and without a scan: the unit this inspector left at this station, for them alone
+    left = restarted.unfinished_unit(world.actor("bruno"))
+    assert left is not None
+    assert (left[0].receipt_id, left[1]) == (receipt, i.id)
+    assert restarted.unfinished_unit(world.actor("bruno", "DOCK-2")) is None
+    assert restarted.unfinished_unit(world.actor("dan")) is None
+    finish(world, resumed)
+    assert restarted.unfinished_unit(world.actor("bruno")) is None
 
 
 def test_finished_inspections_keep_the_workflow_version_they_followed(world: World, tmp_path):
