@@ -16,7 +16,11 @@ from sqlalchemy import Engine
 
 from data.dberrors import where
 from data.settings import get_setting, set_setting
-from receiving_station.errors import DatabaseDamaged, DatabaseFileMissing, DatabaseFileReplaced
+from receiving_station.errors import (
+    DatabaseDamagedAtStart,
+    DatabaseFileMissing,
+    DatabaseFileReplaced,
+)
 
 
 class FileGuard:
@@ -53,7 +57,22 @@ def check_integrity(engine: Engine) -> None:
     with engine.connect() as conn:
         rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        raise DatabaseDamaged(where=where(engine.url), detail="; ".join(rows)[:160])
+        raise DatabaseDamagedAtStart(where=where(engine.url), detail=first_problem(rows))
+
+
+def first_problem(rows: list[str]) -> str:
+    """The first thing ``quick_check`` found, whole, and how many more: what IT needs to
+    hear, not a listing cut off in the middle of a word."""
+    found = [
+        line.strip()
+        for row in rows
+        for line in row.splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    if not found:
+        return "quick_check"
+    more = f" (+{len(found) - 1})" if len(found) > 1 else ""
+    return found[0][:120] + more
 
 
 def database_id(engine: Engine) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 from receiving_station.clock import SystemClock, zone_named
 from receiving_station.config import Config
 from receiving_station.errors import (
+    DatabaseDamaged,
+    DatabaseDamagedAtStart,
     DatabaseMissingAtStart,
     EnvironmentFailure,
     StationError,
@@ -104,7 +106,10 @@ def open_database(
             raise DatabaseMissingAtStart(where=str(file), when=known.held_data_on)
     except DBAPIError as exc:
         engine.dispose()
-        raise database_failure(exc, engine.url) from exc
+        failure = database_failure(exc, engine.url)
+        if type(failure) is DatabaseDamaged:  # said at start: the station never opened it
+            failure = DatabaseDamagedAtStart(**failure.params)
+        raise failure from exc
     except StationError:
         engine.dispose()
         raise

@@ -86,6 +86,14 @@ class DatabaseDamaged(DatabaseUnavailable):
     )
 
 
+class DatabaseDamagedAtStart(DatabaseDamaged):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {where} is damaged ({detail}). The station does not open it. Have IT "
+        "restore the file from the last backup, then start the station again.",
+    )
+
+
 class DatabaseFileMissing(DatabaseUnavailable):
     template = QT_TRANSLATE_NOOP(
         "errors",

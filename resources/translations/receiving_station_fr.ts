@@ -2218,6 +2218,10 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>La base de données {where} est endommagée ({detail}). Le poste n’y écrit plus. Fermez le poste, faites restaurer le fichier depuis la dernière sauvegarde par l’informatique, puis redémarrez.</translation>
     </message>
     <message>
+        <source>The database {where} is damaged ({detail}). The station does not open it. Have IT restore the file from the last backup, then start the station again.</source>
+        <translation>La base de données {where} est endommagée ({detail}). Le poste ne l’ouvre pas. Faites restaurer le fichier depuis la dernière sauvegarde par l’informatique, puis redémarrez le poste.</translation>
+    </message>
+    <message>
         <source>The database file {where} was deleted while the station was running. Nothing was saved. Close the station, put the file back from the backup (or from the station&apos;s data folder), then start again.</source>
         <translation>Le fichier de la base de données {where} a été supprimé pendant que le poste fonctionnait. Rien n’a été enregistré. Fermez le poste, remettez le fichier en place depuis la sauvegarde (ou depuis le dossier de données du poste), puis redémarrez.</translation>
     </message>

@@ -124,7 +124,10 @@ def test_a_damaged_file_is_refused_at_start_with_its_own_words(
 
     with pytest.raises(DatabaseDamaged) as caught:
         bootstrap(config, clock=FixedClock())
-    assert f"The database {_file(config)} is damaged" in str(caught.value)
+    words = str(caught.value)
+    assert f"The database {_file(config)} is damaged" in words
+    assert "The station does not open it" in words
+    assert "***" not in words
 
     assert cli.main(["lookup", "RMA-100001"]) == 2
     err = capsys.readouterr().err
