@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from receiving_station import errors
-from receiving_station.domain.model import PrintJob, PrintStatus
+from receiving_station.domain.model import UNIT, PrintJob, PrintStatus, reference
 from ui.errors import Feedback, format_param
 from ui.session import StationSession
 from ui.tables import fill, pick_list
@@ -84,7 +84,14 @@ class PrintQueueDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = pick_list(
-            [self.tr("License plate"), self.tr("State"), self.tr("Tries"), self.tr("Why")]
+            [
+                self.tr("License plate"),
+                self.tr("State"),
+                self.tr("Tries"),
+                self.tr("Why"),
+                self.tr("Unit"),
+                self.tr("Queued at"),
+            ]
         )
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         layout.addWidget(self.table, 1)
@@ -124,7 +131,14 @@ class PrintQueueDialog(QDialog):
         fill(
             self.table,
             [
-                [j.lpn, self.state_words(j), str(j.attempts), reason_words(j.last_error)]
+                [
+                    j.lpn,
+                    self.state_words(j),
+                    str(j.attempts),
+                    reason_words(j.last_error),
+                    reference(UNIT, j.inspection_id) if j.inspection_id else "",
+                    format_param(j.created_at),
+                ]
                 for j in self.jobs
             ],
         )

@@ -865,6 +865,14 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Mise en file à</translation>
+    </message>
+    <message>
         <source>It printed: mark it printed</source>
         <translation>Elle est sortie : la marquer imprimée</translation>
     </message>
