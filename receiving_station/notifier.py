@@ -105,10 +105,17 @@ class _Deadline:
                         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
+def _helo_name() -> str:
+    """The name the station gives in EHLO. smtplib's default, ``socket.getfqdn()``, asks the
+    DNS for this PC's name at every connection: on a dock PC the DNS does not know, that is
+    a five-second stall now and then, long enough to time a send out."""
+    return socket.gethostname() or "localhost"
+
+
 class _Smtp(smtplib.SMTP):
     def __init__(self, deadline: _Deadline, host: str, port: int, timeout: float) -> None:
         self.deadline = deadline  # before connecting, which the constructor does
-        super().__init__(host, port, timeout=timeout)
+        super().__init__(host, port, timeout=timeout, local_hostname=_helo_name())
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
         self.sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
@@ -119,7 +126,13 @@ class _Smtp(smtplib.SMTP):
 class _SmtpTls(smtplib.SMTP_SSL):
     def __init__(self, deadline: _Deadline, host: str, port: int, timeout: float) -> None:
         self.deadline = deadline
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        super().__init__(
+            host,
+            port,
+            timeout=timeout,
+            local_hostname=_helo_name(),
+            context=ssl.create_default_context(),
+        )
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
         self.sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]

@@ -56,7 +56,8 @@ class Mailbox:
 @pytest.fixture
 def mailbox() -> Iterator[Mailbox]:
     box = Mailbox(free_port())
-    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    # named, so the server does not look its own name up in the DNS for every connection
+    controller = Controller(box, hostname="127.0.0.1", port=box.port, server_hostname="localhost")
     controller.start()
     yield box
     controller.stop()
@@ -275,3 +276,27 @@ def test_resolving_an_exception_tells_customer_service(world: World):
     world.dock1.resolve_exception(lead, case.id, "Linked to RMA-100001", reviewed.version)
     events = [(m.event, m.audience) for m in world.dock1.messages_waiting()]
     assert events == [("exception_opened", "service"), ("exception_resolved", "service")]
+
+
+def test_an_e_mail_goes_out_at_once_on_a_pc_whose_name_the_dns_does_not_know(
+    mailbox: Mailbox, monkeypatch: pytest.MonkeyPatch
+):
+    """smtplib's EHLO asks the DNS for this PC's name (``socket.getfqdn``); where the DNS
+    does not know it, that lookup stalls for seconds now and then and times a send out."""
+
+    def stalls(*_args: Any) -> str:
+        raise AssertionError("the station asked the DNS for its own name")
+
+    monkeypatch.setattr(socket, "getfqdn", stalls)
+    message = OutboxMessage(
+        1,
+        FixedClock().now(),
+        "parcel_received",
+        "customer",
+        "parcel_received:RMA-1",
+        recipient="camille@example.com",
+        subject="Parcel",
+        body="We have it.",
+    )
+    notifier(mailbox).send(message)
+    assert [m["Message-ID"] for m in mailbox.received] == [message_id("parcel_received:RMA-1")]

@@ -62,7 +62,8 @@ class SlowMailbox:
 @pytest.fixture
 def slow_mailbox() -> Iterator[SlowMailbox]:
     box = SlowMailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    # named, so the server does not look its own name up in the DNS for every connection
+    controller = Controller(box, hostname="127.0.0.1", port=box.port, server_hostname="localhost")
     controller.start()
     yield box
     controller.stop()
