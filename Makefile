@@ -64,6 +64,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/leads.py
 	$(PY) bench/lookup.py
 	$(PY) bench/photos.py
+	$(PY) bench/stations.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/threads.py
 
 screenshots: system-test $(VENV)/.dev $(QM)
