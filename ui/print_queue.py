@@ -86,11 +86,11 @@ class PrintQueueDialog(QDialog):
         self.table = pick_list(
             [
                 self.tr("License plate"),
+                self.tr("Unit"),
+                self.tr("Queued at"),
                 self.tr("State"),
                 self.tr("Tries"),
                 self.tr("Why"),
-                self.tr("Unit"),
-                self.tr("Queued at"),
             ]
         )
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
@@ -133,11 +133,11 @@ class PrintQueueDialog(QDialog):
             [
                 [
                     j.lpn,
+                    reference(UNIT, j.inspection_id) if j.inspection_id else "",
+                    format_param(j.created_at),
                     self.state_words(j),
                     str(j.attempts),
                     reason_words(j.last_error),
-                    reference(UNIT, j.inspection_id) if j.inspection_id else "",
-                    format_param(j.created_at),
                 ]
                 for j in self.jobs
             ],

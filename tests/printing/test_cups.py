@@ -64,6 +64,14 @@ def test_a_pdf_label_printed_through_cups_comes_out_and_scans_back(cups_pdf_queu
         time.sleep(0.2)
     assert found, f"cups-pdf wrote nothing to {cups_pdf_queue}"
     out = found[-1]
+    # cups-pdf writes the file as it goes: read it once the job is done and it stopped growing
+    sizes = [-1]
+    while time.monotonic() < deadline:
+        busy = subprocess.run(["lpstat", "-o", QUEUE], capture_output=True, text=True).stdout
+        sizes.append(out.stat().st_size)
+        if not busy.strip() and sizes[-1] == sizes[-2] > 0:
+            break
+        time.sleep(0.2)
     subprocess.run(["pdftoppm", "-r", "203", "-png", str(out), str(tmp_path / "c")], check=True)
     (page,) = tmp_path.glob("c*.png")
     assert {d.data for d in decode_station(cv2.imread(str(page)))} == {lpn}
