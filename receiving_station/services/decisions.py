@@ -13,6 +13,8 @@ from receiving_station.domain.model import (
     InspectionStatus,
     Rma,
     RmaStatus,
+    Station,
+    User,
 )
 from receiving_station.domain.permissions import Action
 from receiving_station.errors import NotFound, UnitsInProgress
@@ -131,21 +133,7 @@ def complete(
                 )
             )
         if label is not None:
-            rma = uow.rmas.get(inspection.rma_id) if inspection.rma_id else None
-            line = line_of(rma, inspection.line_no)
-            values = label_values(
-                inspection,
-                rma=rma.number if rma else "",
-                sku=line.sku if line else "",
-                description=line.description if line else inspection.scanned_text[:60],
-                station=station.name,
-                inspector=user.display_name,
-                now=now,
-            )
-            queue_label(
-                uow, label.renderer, label.settings, inspection, values, user.id, station.id, now
-            )
-            uow.inspections.save(inspection)
+            queue_unit_label(uow, label, inspection, user, station, now)
         _announce(uow, inspection, now)
         audit_inspection(
             uow,
@@ -169,6 +157,33 @@ def complete(
         _close_accounted(uow, actor, inspection.receipt_id, now)
         uow.commit()
         return build_view(uow, inspection, inspector)
+
+
+def queue_unit_label(
+    uow: UnitOfWork,
+    label: Labeling,
+    unit: Inspection,
+    person: User,
+    station: Station,
+    now: datetime,
+) -> None:
+    """The unit's disposition label, queued in the caller's transaction (at completion, or
+    at a lead's decision), with the RMA line's words."""
+    assert person.id is not None
+    assert station.id is not None
+    rma = uow.rmas.get(unit.rma_id) if unit.rma_id else None
+    line = line_of(rma, unit.line_no)
+    values = label_values(
+        unit,
+        rma=rma.number if rma else "",
+        sku=line.sku if line else "",
+        description=line.description if line else unit.scanned_text[:60],
+        station=station.name,
+        inspector=person.display_name,
+        now=now,
+    )
+    queue_label(uow, label.renderer, label.settings, unit, values, person.id, station.id, now)
+    uow.inspections.save(unit)
 
 
 def _announce(uow: UnitOfWork, inspection: Inspection, now: datetime) -> None:

@@ -287,22 +287,7 @@ def reprint_in_doubt(
         job.status = PrintStatus.REPRINTED
         if not uow.labels.settle(job, PrintStatus.IN_DOUBT):
             raise LabelNotInDoubt(lpn=job.lpn)
-        again = uow.labels.add_job(
-            PrintJob(
-                id=None,
-                created_at=now,
-                station_id=actor.station_id,
-                user_id=actor.user_id,
-                lpn=job.lpn,
-                template=job.template,
-                format=job.format,
-                printer=job.printer,
-                payload=job.payload,
-                inspection_id=job.inspection_id,
-                next_attempt_at=now,
-                reprint_of=job.id,
-            )
-        )
+        again = _queue_copy(uow, actor, job, now)
         _audit(
             uow,
             actor.user_id,
@@ -316,6 +301,26 @@ def reprint_in_doubt(
         return again
 
 
+def _queue_copy(uow: UnitOfWork, actor: Actor, of: PrintJob, now: datetime) -> PrintJob:
+    """The same bytes queued again at the actor's station, as a reprint of ``of``."""
+    return uow.labels.add_job(
+        PrintJob(
+            id=None,
+            created_at=now,
+            station_id=actor.station_id,
+            user_id=actor.user_id,
+            lpn=of.lpn,
+            template=of.template,
+            format=of.format,
+            printer=of.printer,
+            payload=of.payload,
+            inspection_id=of.inspection_id,
+            next_attempt_at=now,
+            reprint_of=of.id,
+        )
+    )
+
+
 def reprint(uow_factory: UnitOfWorkFactory, actor: Actor, lpn: str, now: datetime) -> PrintJob:
     """The unit's label again, byte for byte as first printed, queued at this station."""
     with uow_factory() as uow:
@@ -323,22 +328,7 @@ def reprint(uow_factory: UnitOfWorkFactory, actor: Actor, lpn: str, now: datetim
         first = next((j for j in uow.labels.jobs_for_lpn(lpn) if j.payload), None)
         if first is None:
             raise NotFound(what=lpn)
-        job = uow.labels.add_job(
-            PrintJob(
-                id=None,
-                created_at=now,
-                station_id=actor.station_id,
-                user_id=actor.user_id,
-                lpn=lpn,
-                template=first.template,
-                format=first.format,
-                printer=first.printer,
-                payload=first.payload,
-                inspection_id=first.inspection_id,
-                next_attempt_at=now,
-                reprint_of=first.id,
-            )
-        )
+        job = _queue_copy(uow, actor, first, now)
         _audit(
             uow,
             actor.user_id,

@@ -35,9 +35,12 @@ from receiving_station.errors import (
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
-from receiving_station.services.decisions import _close_accounted, announce_refund
-from receiving_station.services.inspection import line_of
-from receiving_station.services.labels import Labeling, label_values, queue_label
+from receiving_station.services.decisions import (
+    _close_accounted,
+    announce_refund,
+    queue_unit_label,
+)
+from receiving_station.services.labels import Labeling
 from receiving_station.services.lookup import find_rma
 from receiving_station.services.messages import customer_message, team_message
 from workflows.definition import DISPOSITIONS, Rules
@@ -248,19 +251,7 @@ def _decide(
     resolution = _apply(uow, case, decision, note, disposition, rma_scan, rules, now, lead.id)
     unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
     if label is not None and unit is not None and decision in ("approve", "override"):
-        rma = uow.rmas.get(unit.rma_id) if unit.rma_id else None
-        line = line_of(rma, unit.line_no)
-        values = label_values(
-            unit,
-            rma=rma.number if rma else "",
-            sku=line.sku if line else "",
-            description=line.description if line else unit.scanned_text[:60],
-            station=station.name,
-            inspector=lead.display_name,
-            now=now,
-        )
-        queue_label(uow, label.renderer, label.settings, unit, values, lead.id, station.id, now)
-        uow.inspections.save(unit)
+        queue_unit_label(uow, label, unit, lead, station, now)
     _resolve(uow, case, decision, resolution, lead.id, station.id, now, {})
     if unit is not None and decision in UNIT_DECISIONS:
         # One decision settles the unit: its other open cases are resolved with it.

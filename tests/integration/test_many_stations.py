@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -14,27 +10,8 @@ from data.engine import make_engine
 from data.uow import SqlUnitOfWorkFactory
 from receiving_station.errors import AlreadyReceived, DatabaseUnavailable, HeldByOther, StaleRecord
 from receiving_station.services.receiving import ScanOutcome
+from tests.integration.test_races import together as race
 from tests.world import World
-
-
-def race(*calls: Callable[[], Any]) -> list[Any]:
-    """Run the calls on their own threads, released together; return results or errors."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(i: int, call: Callable[[], Any]) -> None:
-        barrier.wait()
-        try:
-            results[i] = call()
-        except Exception as exc:
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return results
 
 
 @pytest.mark.parametrize("round_", range(5))
