@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from receiving_station.config import Config, load_config
+from receiving_station.config import Config, load_config, read_config_file
 from receiving_station.errors import ConfigError
 
 
@@ -43,12 +42,7 @@ def save_settings(
     env = os.environ if env is None else env
     current: dict[str, Any] = {}
     if path.exists():
-        try:
-            current = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                key="(file)", expected="valid TOML", found=str(exc), source=str(path)
-            ) from None
+        current = read_config_file(path)
     text = tomli_w.dumps(merged(current, changes))
     path.parent.mkdir(parents=True, exist_ok=True)
     trial = path.with_name(path.name + ".new")
