@@ -399,12 +399,12 @@ class DuplicateReceipt(RuleViolation):
 class FileNotRead(RuleViolation):
     """A file given to the station (configuration, definition, photo) it will not read."""
 
-    template = QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {reason}. Nothing was changed.")
+    template = QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {reason}. Nothing was saved.")
 
 
 class FileTooLarge(FileNotRead):
     template = QT_TRANSLATE_NOOP(
         "errors",
         "{path} is larger than {limit}, the most the station reads from such a file. "
-        "Nothing was changed.",
+        "Nothing was saved.",
     )
