@@ -294,7 +294,9 @@ def test_a_label_that_cannot_be_written_is_named(kind, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("kind", UNWRITABLE)
-def test_a_command_sheet_that_cannot_be_written_is_named(kind, tmp_path, capsys):
+def test_a_command_sheet_that_cannot_be_written_is_named(kind, tmp_path, capsys, qapp):
+    # qapp: the command creates Qt's core application when none exists; the suite's GUI
+    # tests need the full one, whatever order the tests run in.
     out = tmp_path / "out"
     out.mkdir()
     target = _unwritable(kind, out, "sheet.pdf")
