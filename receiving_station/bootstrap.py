@@ -152,9 +152,11 @@ def bootstrap(
     from data.notify import change_feed_opener
     from data.settings import get_setting
     from data.uow import SqlUnitOfWorkFactory
+    from printing.renderer import configured_renderer
     from scanners.classifier import ScanClassifier
     from scanners.images import OpenCvPhotos
 
+    renderer = configured_renderer(config.labels_dir, config.printer.template, config.source)
     engine = open_database(config, new_database=new_database)
     if clock is None:
         clock = station_clock(config)
@@ -176,7 +178,6 @@ def bootstrap(
     for error in workflows.reload():
         log.warning("workflow definitions: %s", error)
     from printing.evidence import EvidencePdf
-    from printing.renderer import TemplateRenderer
     from printing.shift_report import ShiftReportPdf
     from printing.transports import printer_for
 
@@ -193,7 +194,7 @@ def bootstrap(
         station.id,
         hold_minutes=config.hold_minutes,
         workflows=workflows,
-        labeling=Labeling(TemplateRenderer(config.labels_dir), settings),
+        labeling=Labeling(renderer, settings),
         printer=printer_for(config.printer.uri, config.printer.resolved_format()),
         transport=Notifier(MailSettings(**config.mail), TeamSettings(**config.teams)),
         import_folder=Path(config.import_folder).expanduser() if config.import_folder else None,

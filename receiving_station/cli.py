@@ -208,11 +208,9 @@ def _classify(config: Config, texts: list[str], file: str | None) -> int:
     classifier = ScanClassifier.from_config(config.scanner)
     inputs: list[str | bytes] = list(texts)
     if file is not None:
-        try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            print(f"receiving-station: cannot read {file}: {exc.strerror}", file=sys.stderr)
-            return 2
+        from receiving_station.files import read_limited
+
+        data = read_limited(Path(file), 64 * 1024 * 1024)  # FileNotRead: a message, exit 2
         inputs += [line for line in data.splitlines() if line.strip()]
     if not inputs:
         print("receiving-station: nothing to classify (give TEXT or --file)", file=sys.stderr)

@@ -9,7 +9,9 @@ import json
 import sys
 from pathlib import Path
 
-from receiving_station.config import Config
+from receiving_station.config import Config, check_printer_uri
+from receiving_station.errors import FileNotWritten
+from receiving_station.files import check_writable, write_atomic
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 
 COMMAND_HELP = {
@@ -45,7 +47,7 @@ COMMAND_HELP = {
 
 
 def label(config: Config, args: argparse.Namespace) -> int:
-    from printing.renderer import TemplateRenderer
+    from printing.renderer import configured_renderer
     from receiving_station.domain.checkdigits import license_plate_ok
 
     if not license_plate_ok(args.lpn):
@@ -62,22 +64,28 @@ def label(config: Config, args: argparse.Namespace) -> int:
             print(f"receiving-station: --field takes NAME=VALUE, not {item!r}", file=sys.stderr)
             return 2
         values[name] = value
-    renderer = TemplateRenderer(config.labels_dir)
+    output = Path(args.output)
+    check_writable(output)
+    renderer = configured_renderer(config.labels_dir, config.printer.template, config.source)
+    if args.template:
+        renderer.require(args.template, "--template", "the command line")
     language = config.printer.language or config.language or "en"
     payload = renderer.render(
         args.template or config.printer.template, values, args.format, language
     )
-    Path(args.output).write_bytes(payload)
+    write_atomic(output, payload)
     print(args.output)
     return 0
 
 
 def print_test(config: Config, uri: str | None) -> int:
-    from printing.renderer import TemplateRenderer
+    from printing.renderer import configured_renderer
     from printing.transports import printer_for
     from receiving_station.bootstrap import station_clock
     from receiving_station.services.labels import LabelSettings, test_label
 
+    if uri is not None:
+        check_printer_uri(uri, "--printer", "the command line")
     printer_config = dataclasses.replace(config.printer, uri=uri) if uri else config.printer
     settings = LabelSettings(
         printer=printer_config.uri,
@@ -86,7 +94,8 @@ def print_test(config: Config, uri: str | None) -> int:
         language=printer_config.language or config.language or "en",
     )
     printer = printer_for(printer_config.uri, settings.format)
-    test_label(TemplateRenderer(config.labels_dir), settings, printer, station_clock(config).now())
+    renderer = configured_renderer(config.labels_dir, config.printer.template, config.source)
+    test_label(renderer, settings, printer, station_clock(config).now())
     print(f"test label sent to {printer.uri} ({settings.format})")
     return 0
 
@@ -95,6 +104,7 @@ def demo_sheet(config: Config, output: Path) -> int:
     from printing.demo_sheet import write_demo_sheet
     from receiving_station.bootstrap import bootstrap
 
+    check_writable(output)
     app = bootstrap(config, demo_rmas=200)
     try:
         rmas = [app.services.lookup(f"RMA-00000{n}") for n in range(1, 5)]
@@ -115,15 +125,14 @@ def demo_sheet(config: Config, output: Path) -> int:
         for line in r.lines
         if line.gtin
     ]
-    write_demo_sheet(
-        output,
-        "Receiving Station: demo barcodes",
-        [
-            ("Badges", badges),
-            ("Return labels", parcels),
-            ("Carrier labels", tracking),
-            ("Items", items),
-        ],
+    sections = [
+        ("Badges", badges),
+        ("Return labels", parcels),
+        ("Carrier labels", tracking),
+        ("Items", items),
+    ]
+    write_atomic(
+        output, lambda part: write_demo_sheet(part, "Receiving Station: demo barcodes", sections)
     )
     print(output)
     return 0
@@ -141,11 +150,14 @@ def commands_sheet(output: str, language: str, letter: bool) -> int:
     def tr(text: str) -> str:
         return QCoreApplication.translate("commands", text)
 
-    write_command_sheet(
+    write_atomic(
         Path(output),
-        lambda cmd: (tr(COMMAND_HELP[cmd][0]), tr(COMMAND_HELP[cmd][1])),
-        title=tr("Receiving Station: command barcodes"),
-        letter=letter,
+        lambda part: write_command_sheet(
+            part,
+            lambda cmd: (tr(COMMAND_HELP[cmd][0]), tr(COMMAND_HELP[cmd][1])),
+            title=tr("Receiving Station: command barcodes"),
+            letter=letter,
+        ),
     )
     print(output)
     return 0
@@ -155,12 +167,13 @@ def evidence(config: Config, args: argparse.Namespace) -> int:
     """``receiving-station evidence KEY -o FILE.pdf``: the evidence pack, for a claim."""
     from receiving_station.bootstrap import bootstrap
 
+    check_writable(Path(args.output))
     app = bootstrap(config)
     try:
         pdf, summary = app.services.evidence_pack(None, args.key, args.language or "")
     finally:
         app.close()
-    Path(args.output).write_bytes(pdf)
+    write_atomic(Path(args.output), pdf)
     print(json.dumps({**summary, "output": args.output}, ensure_ascii=False))
     return 0
 
@@ -176,11 +189,20 @@ def shift_report(config: Config, args: argparse.Namespace) -> int:
     except ValueError:
         print(f"receiving-station: --date takes YYYY-MM-DD, not {args.date!r}", file=sys.stderr)
         return 2
+    check_writable(Path(args.output))
+    if args.csv:
+        check_writable(Path(args.csv))
     app = bootstrap(config)
     try:
         pdf = app.services.shift_report(None, day, args.language or "")
-        Path(args.output).write_bytes(pdf)
-        units = app.services.export_units(None, day, Path(args.csv)) if args.csv else None
+        output, new = Path(args.output), not Path(args.output).exists()
+        write_atomic(output, pdf)
+        try:
+            units = app.services.export_units(None, day, Path(args.csv)) if args.csv else None
+        except FileNotWritten:
+            if new:  # the command did nothing, as it says: no report without its units
+                output.unlink(missing_ok=True)
+            raise
     finally:
         app.close()
     print(json.dumps({"day": day.isoformat(), "output": args.output, "units_csv": units}))

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from receiving_station.clock import zone_named
-from receiving_station.errors import ConfigError
+from receiving_station.errors import ConfigError, FileNotRead, FileTooLarge
+from receiving_station.files import loads_toml, read_limited, size_words
 
 APP_DIR_NAME = "receiving-station"
 
@@ -80,8 +81,24 @@ class SerialConfig:
 
 
 _PRINTER_URI = re.compile(
-    r"^(folder:.+|tcp://[A-Za-z0-9._-]+(:\d{1,5})?|cups:[^\s/]+|cups-raw:[^\s/]+)$"
+    r"^(folder:.+|tcp://[A-Za-z0-9._-]+(:(?P<port>\d{1,5}))?|cups:[^\s/]+|cups-raw:[^\s/]+)$"
 )
+PRINTER_URI_FORMS = (
+    "folder:PATH, tcp://HOST:PORT (a port from 1 to 65535), cups:QUEUE or cups-raw:QUEUE"
+)
+
+
+def printer_uri_ok(value: Any) -> bool:
+    """A printer address the transports can use: a known kind, a host, a port that is one."""
+    found = _PRINTER_URI.match(value) if isinstance(value, str) else None
+    return found is not None and (found["port"] is None or 1 <= int(found["port"]) <= 65535)
+
+
+def check_printer_uri(uri: str, key: str, source: str) -> str:
+    """``uri`` if it is a printer address, else :class:`ConfigError` naming ``key``."""
+    if not printer_uri_ok(uri):
+        raise ConfigError(key=key, expected=PRINTER_URI_FORMS, found=uri, source=source)
+    return uri
 
 
 @dataclass(frozen=True)
@@ -249,6 +266,33 @@ def _web_url(value: Any) -> bool:
     return isinstance(value, str) and (value == "" or bool(re.match(r"^https?://\S+$", value)))
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The TOML of a configuration file; :class:`ConfigError` naming the file and why not."""
+    source = str(path)
+    try:
+        return loads_toml(read_limited(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except FileTooLarge:
+        expected = f"a file of at most {size_words(MAX_CONFIG_BYTES)}"
+        raise ConfigError(
+            key="(file)", expected=expected, found="a larger file", source=source
+        ) from None
+    except FileNotRead as exc:
+        found = exc.params["reason"]
+        raise ConfigError(
+            key="(file)", expected="a readable file", found=found, source=source
+        ) from None
+    except UnicodeDecodeError:
+        found = "bytes that are not UTF-8"
+        raise ConfigError(key="(file)", expected="UTF-8 text", found=found, source=source) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            key="(file)", expected="valid TOML", found=str(exc), source=source
+        ) from None
+
+
 def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) -> Config:
     """Read and validate the configuration; raises :class:`ConfigError` with the key at fault."""
     env = os.environ if env is None else env
@@ -256,12 +300,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     data: dict[str, Any] = {}
     source = str(path)
     if path.exists():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                key="(file)", expected="valid TOML", found=str(exc), source=source
-            ) from None
+        data = read_config_file(path)
     r = _Reader(data, source)
     data_dir = default_data_dir(env)
     default_url = f"sqlite:///{data_dir / 'station.sqlite3'}"
@@ -395,8 +434,8 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     printer = PrinterConfig(
         uri=r.get(
             "printer.uri",
-            "folder:PATH, tcp://HOST:9100, cups:QUEUE or cups-raw:QUEUE",
-            lambda v: isinstance(v, str) and bool(_PRINTER_URI.match(v)),
+            PRINTER_URI_FORMS,
+            printer_uri_ok,
             f"folder:{data_dir / 'labels'}",
         ),
         template=r.get(

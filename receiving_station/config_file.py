@@ -9,17 +9,17 @@ backup keeps them).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from receiving_station.config import Config, load_config
-from receiving_station.errors import ConfigError
+from receiving_station.config import Config, load_config, read_config_file
+from receiving_station.errors import ConfigError, FileNotWritten
 
 
 def merged(current: Mapping[str, Any], changes: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -43,16 +43,16 @@ def save_settings(
     env = os.environ if env is None else env
     current: dict[str, Any] = {}
     if path.exists():
-        try:
-            current = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                key="(file)", expected="valid TOML", found=str(exc), source=str(path)
-            ) from None
+        current = read_config_file(path)
     text = tomli_w.dumps(merged(current, changes))
-    path.parent.mkdir(parents=True, exist_ok=True)
     trial = path.with_name(path.name + ".new")
-    trial.write_text(text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        trial.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            trial.unlink(missing_ok=True)
+        raise FileNotWritten(path=str(path), detail=exc.strerror or str(exc)) from None
     try:
         load_config(env, trial)
     except ConfigError as exc:

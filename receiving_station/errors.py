@@ -394,3 +394,17 @@ class DuplicateReceipt(RuleViolation):
     into :class:`AlreadyReceived` with who, where and when."""
 
     template = QT_TRANSLATE_NOOP("errors", "RMA {rma_id} already has a receipt.")
+
+
+class FileNotRead(RuleViolation):
+    """A file given to the station (configuration, definition, photo) it will not read."""
+
+    template = QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {reason}. Nothing was saved.")
+
+
+class FileTooLarge(FileNotRead):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is larger than {limit}, the most the station reads from such a file. "
+        "Nothing was saved.",
+    )

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from receiving_station.config import SERIAL_TERMINATORS, CameraConfig, Config
+from receiving_station.config import SERIAL_TERMINATORS, CameraConfig, Config, check_printer_uri
 from receiving_station.config_file import save_settings
 from receiving_station.domain.model import Station, User
 from receiving_station.domain.permissions import Action
@@ -174,6 +174,7 @@ class Hardware:
         from receiving_station.services.labels import test_label
 
         config = self.app.config
+        check_printer_uri(uri, "printer.uri", "settings")
         fmt = fmt or ("zpl" if uri.startswith(("tcp://", "cups-raw:")) else "pdf")
         settings = LabelSettings(uri, template, fmt, language or config.language or "en")
         test_label(
@@ -186,6 +187,7 @@ class Hardware:
     def probe_printer(self, uri: str) -> None:
         from printing.transports import printer_for
 
+        check_printer_uri(uri, "printer.uri", "settings")
         try:
             printer_for(uri).probe()
         except PrinterUnavailable as exc:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from receiving_station.files import write_atomic
 from receiving_station.services.shift import ShiftFigures
 from ui.banner import Banner
 from ui.errors import Feedback, Level
@@ -226,7 +227,7 @@ class DashboardPage(QWidget):
         services, day = self.session.services, self.chosen_day()
 
         def work() -> None:
-            Path(path).write_bytes(services.shift_report(who.actor, day))
+            write_atomic(Path(path), services.shift_report(who.actor, day))
 
         self.session.run(
             work,

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from receiving_station.errors import BadPhoto, FileNotWritten
+from receiving_station.files import PHOTO_FILE_LIMIT, read_limited, write_atomic
 from receiving_station.services.inspection_views import InspectionView
 from ui.banner import Banner
 from ui.errors import Feedback, Level
@@ -73,10 +73,7 @@ class PhotoActions(_Page):
         def add(actor: Any, i: int, v: int) -> InspectionView:
             datas = []
             for path in paths:
-                try:
-                    datas.append(Path(path).read_bytes())
-                except OSError as exc:
-                    raise BadPhoto(reason=f"{Path(path).name}: {exc.strerror or exc}") from None
+                datas.append(read_limited(Path(path), PHOTO_FILE_LIMIT))
             view = None
             for data in datas:
                 view = services.add_photo(actor, i, v, data)
@@ -151,10 +148,7 @@ class EvidenceActions(_Page):
 
         def work() -> None:
             pdf, _summary = services.evidence_pack(who.actor, key)
-            try:
-                Path(path).write_bytes(pdf)
-            except OSError as exc:
-                raise FileNotWritten(path=path, detail=exc.strerror or str(exc)) from None
+            write_atomic(Path(path), pdf)  # FileNotWritten names the path and why
 
         def done(_r: None) -> None:
             words = translate("InspectPage", "Evidence pack of {key} saved to {path}.")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from receiving_station.errors import BadPhoto
+from receiving_station.files import PHOTO_FILE_LIMIT, read_limited
 from receiving_station.ports import PreparedPhoto
 from ui.errors import Feedback, Level
 from ui.session import StationSession
@@ -106,10 +106,7 @@ class ParcelPhotos(QWidget):
 
     def add_file(self, path: str) -> None:
         def read() -> bytes:
-            try:
-                return Path(path).read_bytes()
-            except OSError as exc:
-                raise BadPhoto(reason=f"{Path(path).name}: {exc.strerror or exc}") from None
+            return read_limited(Path(path), PHOTO_FILE_LIMIT)
 
         self._add(read)
 

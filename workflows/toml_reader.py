@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from receiving_station.domain.model import ExceptionKind
-from receiving_station.errors import DefinitionError
+from receiving_station.errors import DefinitionError, FileNotRead, FileTooLarge
+from receiving_station.files import loads_toml, read_limited, size_words
 from workflows.definition import Text
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
@@ -116,13 +117,13 @@ def number(v: Any) -> bool:
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     at = At(path.name)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise at.fail("(file)", "a readable file", exc.strerror or str(exc)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise at.fail("(file)", "at most 1 MB", f"{len(raw):,} bytes")
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise at.fail("(file)", f"at most {size_words(MAX_FILE_BYTES)}", "a larger file") from None
+    except FileNotRead as exc:
+        raise at.fail("(file)", "a readable file", exc.params["reason"]) from None
     try:
-        return tomllib.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+        return loads_toml(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
     except UnicodeDecodeError:
         raise at.fail("(file)", "UTF-8 text", "bytes that are not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from receiving_station.domain.permissions import Action
 from receiving_station.errors import StationError
+from receiving_station.files import write_atomic
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import UnitOfWorkFactory, UnitRecord
 from receiving_station.services.context import Actor, load_actor
@@ -170,9 +171,9 @@ def export_units(
         if actor is not None:
             load_actor(uow, actor, Action.REVIEW_EXCEPTION)
         units = list(uow.reports.units(start, end))
-    partial = path.with_name(path.name + ".part")
     total = len(units)
-    try:
+
+    def write(partial: Path) -> None:
         with partial.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(COLUMNS)
@@ -200,7 +201,6 @@ def export_units(
                 )
                 if progress is not None and (n % 50 == 0 or n == total):
                     progress(n, total)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+
+    write_atomic(path, write)
     return total

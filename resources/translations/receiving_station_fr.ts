@@ -2394,6 +2394,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Le retour {rma_id} a déjà une réception.</translation>
     </message>
     <message>
+        <source>{path} cannot be read: {reason}. Nothing was saved.</source>
+        <translation>{path} ne peut pas être lu : {reason}. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit}, the most the station reads from such a file. Nothing was saved.</source>
+        <translation>{path} dépasse {limit}, le maximum que le poste lit pour un tel fichier. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
         <source>this badge is not known</source>
         <translation>ce badge est inconnu</translation>
     </message>
@@ -2832,6 +2840,38 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>receive buffer full</source>
         <translation>mémoire de réception pleine</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>c’est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>it is a device or a pipe, not a file</source>
+        <translation>c’est un périphérique ou un tube, pas un fichier</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>ce fichier n’existe pas</translation>
+    </message>
+    <message>
+        <source>the station is not allowed to read it</source>
+        <translation>le poste n’a pas le droit de le lire</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>son dossier n’existe pas</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>une partie du chemin est un fichier, pas un dossier</translation>
+    </message>
+    <message>
+        <source>the station is not allowed to write there</source>
+        <translation>le poste n’a pas le droit d’y écrire</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,7 @@ def test_classify_says_why_a_scan_is_unreadable_and_exits_non_zero(tmp_path, cap
     assert ok["kind"] == "rma"
     assert "not text" in bad["problem"]
     assert main(["classify", "--file", str(tmp_path / "nope.txt")]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "nope.txt cannot be read" in capsys.readouterr().err
 
 
 def test_the_command_sheet_prints_codes_the_decoders_read_back(tmp_path: Path):
