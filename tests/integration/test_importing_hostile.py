@@ -3,12 +3,13 @@ guarantees (whole RMAs, reruns unchanged, few statements), on SQLite and Postgre
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event
 
-from receiving_station.cli import main
+from receiving_station.cli import _Progress, main
 from receiving_station.intake.read import read_text
 from receiving_station.services.importing import import_folder, import_rmas
 from tests.intake.test_formats import CSV_HEADER, EXAMPLES, GOOD_ROW
@@ -59,9 +60,26 @@ def test_the_first_problem_has_a_line_of_its_own_after_the_progress(
     assert main(["--database", url_of(world), "import", str(path)]) == 1
     err = capsys.readouterr().err
     lines = err.splitlines()
-    assert "✖ big.csv, line 5 (RMA-700003): customer e-mail is not an e-mail address" in lines
-    assert any("600 / 600 RMAs" in ln for ln in lines)  # plain lines off a terminal
+    problem = "✖ big.csv, line 5 (RMA-700003): customer e-mail is not an e-mail address"
+    first = next(i for i, ln in enumerate(lines) if ln.startswith("✖"))
+    assert lines[first].startswith(problem)
+    assert lines[first - 1] == "599 / 599 RMAs"  # plain lines off a terminal
     assert "\r" not in err
+
+
+def test_on_a_terminal_the_progress_is_a_bar_whose_line_ends_before_the_problems():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    progress = _Progress(screen)
+    for done in range(0, 1001, 250):
+        progress(done, 1000)
+    progress.close()
+    drawn = screen.getvalue()
+    assert drawn.count("\r") == 5
+    assert drawn.endswith("█" * 30 + " 1,000 / 1,000 RMAs\n")
 
 
 def test_a_file_that_cannot_be_read_gets_a_message_not_a_traceback(
@@ -89,9 +107,14 @@ def test_a_bad_file_in_the_watched_folder_is_filed_and_the_next_one_imported(
         ("c-good.json", True),
     ]
     assert not [p for p in inbox.iterdir() if p.is_file()]
-    assert [p.name.split("-", 2)[2] for p in sorted((inbox / "done").iterdir())] == ["good.json"]
+    assert [p.name.split("-", 2)[2] for p in sorted((inbox / "done").iterdir())] == ["c-good.json"]
     filed = sorted(p.name.split("-", 2)[2] for p in (inbox / "problems").iterdir())
-    assert filed == ["bad.csv", "bad.csv.problems.txt", "nested.json", "nested.json.problems.txt"]
+    assert filed == [
+        "a-bad.csv",
+        "a-bad.csv.problems.txt",
+        "b-nested.json",
+        "b-nested.json.problems.txt",
+    ]
     (report,) = (inbox / "problems").glob("*bad.csv.problems.txt")
     assert "line 3 (RMA-600002): unit_value should be an amount" in report.read_text()
     with world.uow_factory(readonly=True) as uow:
