@@ -62,6 +62,7 @@ bench: system-test $(VENV)/.dev
 	$(PY) bench/inspection.py
 	$(PY) bench/labels.py
 	$(PY) bench/leads.py
+	$(PY) bench/imports.py
 	$(PY) bench/lookup.py
 	$(PY) bench/photos.py
 	$(PY) bench/stations.py

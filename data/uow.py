@@ -26,6 +26,7 @@ from data.repositories import (
     SqlRmas,
     SqlStations,
 )
+from data.rma_imports import SqlRmaImports
 from data.users import SqlUsers
 from receiving_station.errors import DatabaseUnavailable
 from receiving_station.ports import (
@@ -41,6 +42,7 @@ from receiving_station.ports import (
     QueueReads,
     ReceiptRepository,
     ReportRepository,
+    RmaImports,
     RmaRepository,
     StationRepository,
     UserRepository,
@@ -80,6 +82,7 @@ class SqlUnitOfWork:
     history: HistoryRepository
     queue: QueueReads
     audit: AuditLog
+    rma_imports: RmaImports
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
         self._engine = engine.execution_options(rs_readonly=True) if readonly else engine
@@ -114,6 +117,7 @@ class SqlUnitOfWork:
         self.history = SqlHistory(conn)
         self.queue = SqlQueueReads(conn)
         self.audit = SqlAudit(conn)
+        self.rma_imports = SqlRmaImports(conn)
         return self
 
     def __exit__(

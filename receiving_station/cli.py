@@ -271,6 +271,35 @@ def _decode(images: list[str], decoder_name: str) -> int:
     return 2 if failed else 0
 
 
+class _Progress:
+    """The import's progress on stderr: a bar redrawn in place on a terminal, a plain line
+    every tenth otherwise (a log, a pipe, cron's mail); small files show none."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.open = False
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 200:
+            return
+        if self.tty:
+            filled = 30 * done // total
+            bar = "█" * filled + "·" * (30 - filled)
+            print(f"\r{bar} {done:,} / {total:,} RMAs", end="", file=self.stream, flush=True)
+            self.open = True
+        elif (tenth := 10 * done // total) > self.shown:
+            self.shown = tenth
+            print(f"{done:,} / {total:,} RMAs", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        """Ends the bar's line, so that what follows starts a line of its own."""
+        if self.open:
+            print(file=self.stream, flush=True)
+            self.open = False
+
+
 def _import(config: Config, file: Path, fmt: str | None) -> int:
     from receiving_station.bootstrap import open_database, station_clock
     from receiving_station.intake.read import read_file
@@ -278,17 +307,15 @@ def _import(config: Config, file: Path, fmt: str | None) -> int:
 
     parsed = read_file(file, fmt)
     engine = open_database(config)
+    progress = _Progress()
     try:
         from data.uow import SqlUnitOfWorkFactory
-
-        def progress(done: int, total: int) -> None:
-            if total >= 200 and (done % 100 == 0 or done == total):
-                print(f"\r{done:,} / {total:,} RMAs", end="", file=sys.stderr)
 
         report = import_rmas(
             SqlUnitOfWorkFactory(engine), parsed, station_clock(config).now(), progress=progress
         )
     finally:
+        progress.close()
         engine.dispose()
     for problem in report.problems:
         rma = f" ({problem.number})" if problem.number else ""

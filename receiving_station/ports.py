@@ -483,6 +483,28 @@ class AuditLog(Protocol):
     def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]: ...
 
 
+class RmaImports(Protocol):
+    """Many RMAs in one transaction, for imports: reads and writes a chunk at a time."""
+
+    def existing(self, numbers: Sequence[str]) -> dict[str, Rma]:
+        """The RMAs among ``numbers`` that exist, by number, with lines and tracking."""
+        ...
+
+    def received(self, rma_ids: Sequence[int]) -> set[int]:
+        """Which of these RMAs a parcel has already been received for."""
+        ...
+
+    def tracking_owners(self, numbers: Sequence[str]) -> dict[str, str]:
+        """Tracking number -> the number of the RMA that holds it, for those held."""
+        ...
+
+    def add_all(self, new: Sequence[Rma]) -> None:
+        """Insert them all; ``StaleRecord`` if a number or tracking number is taken."""
+        ...
+
+    def record(self, events: Sequence[AuditEvent]) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. ``with uow:`` begins it; leaving without ``commit()`` rolls back."""
 
@@ -502,6 +524,7 @@ class UnitOfWork(Protocol):
     history: HistoryRepository
     queue: QueueReads
     audit: AuditLog
+    rma_imports: RmaImports
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QWidget
 
 from ui.errors import Feedback, Level
 from ui.session import StationSession
@@ -26,6 +26,10 @@ class Importer(QObject):
         self.label = QLabel()
         self.label.setObjectName("importState")
         self.label.setVisible(False)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("importProgress")
+        self.bar.setMaximumWidth(200)
+        self.bar.setVisible(False)
         self.button = QPushButton(self.tr("Import RMAs…"))
         self.button.clicked.connect(self._on_button_clicked)
         # (file name, RMAs done, RMAs in the file) from the worker thread, at most five times
@@ -53,6 +57,9 @@ class Importer(QObject):
         self.progress_shown += 1
         self.last_progress = (done, total)
         self.label.setVisible(done < total)
+        self.bar.setVisible(done < total)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
         self.label.setText(
             self.tr("Importing {file}: {done} / {total} RMAs").format(
                 file=name, done=done, total=total
@@ -80,6 +87,7 @@ class Importer(QObject):
 
     def _on_imported(self, path: Path, report: Any) -> None:
         self.label.setVisible(False)
+        self.bar.setVisible(False)
         text = self.tr(
             "{file}: {created} created, {updated} updated, {unchanged} unchanged."
         ).format(
@@ -99,4 +107,5 @@ class Importer(QObject):
 
     def _on_failed(self, feedback: Feedback, _error: BaseException) -> None:
         self.label.setVisible(False)
+        self.bar.setVisible(False)
         self.said.emit(feedback)

@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.importer.said.connect(self._say)
         self.import_label, self.import_button = self.importer.label, self.importer.button
         bar.addWidget(self.import_label)
+        self.import_progress = self.importer.bar
+        bar.addWidget(self.import_progress)
         self.nav.add_action(self.import_button)
         self.camera_button = QPushButton(self.tr("Camera") + "\nF8")
         self.camera_button.setAccessibleName(self.tr("Camera"))

@@ -10,6 +10,7 @@ from datetime import date
 
 from receiving_station.domain.model import RmaStatus
 from receiving_station.intake.model import (
+    MAX_LINE_NO,
     IncomingLine,
     IncomingRma,
     Parsed,
@@ -17,10 +18,12 @@ from receiving_station.intake.model import (
     RowError,
     date_of,
     email_of,
+    expiry_of,
     int_of,
     language_of,
     money_of,
     reason_code,
+    shown,
     text_of,
 )
 
@@ -87,6 +90,11 @@ def header_of(text: str) -> list[str]:
 
 
 def _rows(text: str) -> Iterator[tuple[int, Mapping[str, str]]]:
+    # A field is never longer than its file: a field over the csv module's default limit
+    # (128 KB) is read whole, then refused by its column's own limit with its RMA named,
+    # instead of breaking off the rest of the file.
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
     reader = csv.DictReader(io.StringIO(text))
     for row in reader:
         yield reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k is not None}
@@ -140,7 +148,7 @@ def _at(
 
 def _generic_line(row: Mapping[str, str], i: int) -> IncomingLine:
     return IncomingLine(
-        line_no=int_of(row.get("line_no"), "line_no", default=i),
+        line_no=int_of(row.get("line_no"), "line_no", default=i, high=MAX_LINE_NO),
         sku=text_of(row.get("sku"), "sku", limit=64),
         description=text_of(row.get("description"), "description", required=False) or row["sku"],
         quantity=int_of(row.get("quantity"), "quantity"),
@@ -148,7 +156,9 @@ def _generic_line(row: Mapping[str, str], i: int) -> IncomingLine:
         category=text_of(row.get("category"), "category", required=False, limit=32),
         unit_value=money_of(row.get("unit_value"), "unit_value"),
         reason_code=reason_code(row.get("reason_code", "")),
-        reason_note=text_of(row.get("reason_note"), "reason_note", required=False, limit=1000),
+        reason_note=text_of(
+            row.get("reason_note"), "reason_note", required=False, limit=1000, multiline=True
+        ),
         serials=tuple(s for s in row.get("serials", "").replace(";", " ").split() if s),
     )
 
@@ -161,51 +171,74 @@ def _woo_line(row: Mapping[str, str], i: int) -> IncomingLine:
         quantity=int_of(row.get("Quantity"), "Quantity"),
         unit_value=money_of(row.get("Price"), "Price"),
         reason_code=reason_code(row.get("Reason", "")),
-        reason_note=text_of(row.get("Reason"), "Reason", required=False, limit=1000),
+        reason_note=text_of(
+            row.get("Reason"), "Reason", required=False, limit=1000, multiline=True
+        ),
+    )
+
+
+_SAME_FOR_THE_RMA = ("rma_number", "order_ref", "customer_email", "created_on", "status")
+"""Columns every row of one RMA repeats: they must agree."""
+
+
+def _status_of(row: Mapping[str, str]) -> RmaStatus:
+    status = row.get("status", "").strip().lower()
+    if status not in _STATUS:
+        raise RowError(f"status should be open, cancelled or declined, not {shown(status)}")
+    return _STATUS[status]
+
+
+def _rma_values(row: Mapping[str, str]) -> tuple[object, ...]:
+    """The RMA's own values in one row, each read and checked with its own reason."""
+    return (
+        text_of(row["rma_number"], "rma_number", limit=32),
+        text_of(row["order_ref"], "order_ref", limit=64),
+        email_of(row.get("customer_email")),
+        date_of(row.get("created_on"), "created_on"),
+        _status_of(row),
     )
 
 
 def parse_generic(text: str) -> Parsed:
     def build(rows: list[tuple[int, Mapping[str, str]]]) -> IncomingRma:
         first_line, first = rows[0]
-        header = (
-            first["rma_number"],
-            first["order_ref"],
-            first.get("customer_email", ""),
-            first.get("created_on", ""),
-            first.get("status", ""),
-        )
         lines = []
         tracking: list[str] = []
+        values: tuple[object, ...] = ()
         for i, (line_num, row) in enumerate(rows, 1):
-            if (
-                row["rma_number"],
-                row["order_ref"],
-                row.get("customer_email", ""),
-                row.get("created_on", ""),
-                row.get("status", ""),
-            ) != header:
-                err = RowError("the same RMA number with different RMA details")
+            try:
+                mine = _rma_values(row)
+            except RowError as exc:
+                exc.line = line_num  # type: ignore[attr-defined]
+                raise
+            if not values:
+                values = mine
+            elif mine != values:
+                pairs = zip(_SAME_FOR_THE_RMA, mine, values, strict=True)
+                column = next(c for c, a, b in pairs if a != b)
+                err = RowError(
+                    f"{column} differs from line {first_line}: "
+                    "the same RMA number with different RMA details"
+                )
                 err.line = line_num  # type: ignore[attr-defined]
                 raise err
             lines.append(_at(line_num, _generic_line, row, i))
             for t in row.get("tracking_numbers", "").replace(";", " ").split():
                 if t not in tracking:
                     tracking.append(t)
-        status = first.get("status", "").strip().lower()
-        if status not in _STATUS:
-            raise RowError(f"status should be open, cancelled or declined, not {status!r}")
-        expires = first.get("expires_on", "").strip()
+        number, order_ref, email, created, status = values
+        assert isinstance(created, date)
+        assert isinstance(status, RmaStatus)
         return IncomingRma(
-            number=text_of(first["rma_number"], "rma_number", limit=32),
-            order_ref=text_of(first["order_ref"], "order_ref", limit=64),
+            number=str(number),
+            order_ref=str(order_ref),
             channel=text_of(first.get("channel"), "channel", required=False, limit=32) or "csv",
             customer_name=text_of(first.get("customer_name"), "customer_name", required=False),
-            customer_email=email_of(first.get("customer_email")),
+            customer_email=str(email),
             customer_language=language_of(first.get("customer_language")),
-            created_on=date_of(first.get("created_on"), "created_on"),
-            expires_on=date_of(expires, "expires_on") if expires else None,
-            status=_STATUS[status],
+            created_on=created,
+            expires_on=expiry_of(first.get("expires_on"), created),
+            status=status,
             lines=tuple(lines),
             tracking=tuple(tracking),
             where=f"line {first_line}",
@@ -226,7 +259,7 @@ def parse_woocommerce(text: str) -> Parsed:
                 tracking.append(code)
         status = first.get("Status", "").strip().lower()
         if status not in _WOO_STATUS:
-            raise RowError(f"Status {status!r} is not a request status")
+            raise RowError(f"Status {shown(status)} is not a request status")
         created: date = date_of(first.get("Date"), "Date")
         order = text_of(first.get("Order ID"), "Order ID", limit=64)
         return IncomingRma(

@@ -107,28 +107,79 @@ class RowError(ValueError):
     """A value that cannot be read; the parser reports it with where it was."""
 
 
-def text_of(value: Any, name: str, *, required: bool = True, limit: int = 200) -> str:
+MAX_QUANTITY = 10_000
+"""Units of one line: more is a typo or a bulk order, not a return."""
+MAX_LINE_NO = 99_999
+MAX_AMOUNT = Decimal("1000000")
+"""The largest unit value read (the column holds 12 digits, 2 after the point)."""
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+"""Dates outside are typos (or would overflow the return window's arithmetic)."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0: "NUL", 9: "TAB", 10: "LF", 13: "CR", 27: "ESC", 0x7F: "DEL", 0x85: "NEL"}
+
+
+def _control_name(char: str) -> str:
+    return _CONTROL_NAMES.get(ord(char), f"U+{ord(char):04X}")
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value quoted for a message, cut short: a 5 MB field is not echoed back."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        return repr(text[:limit]) + "…"
+    return repr(value) if isinstance(value, str) else text
+
+
+def text_of(
+    value: Any,
+    name: str,
+    *,
+    required: bool = True,
+    limit: int = 200,
+    multiline: bool = False,
+) -> str:
+    """Text of at most ``limit`` characters, without control characters (``multiline``:
+    line breaks and tabs are kept, as in a note)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise RowError(f"{name} is missing")
         return ""
     if isinstance(value, (dict, list)):
         raise RowError(f"{name} should be text, not {type(value).__name__}")
-    words = str(value).strip()
-    if len(words) > limit:
+    words = value if isinstance(value, str) else str(value)
+    if len(words) > 4 * limit or len(words := words.strip()) > limit:
         raise RowError(f"{name} is longer than {limit} characters")
+    bad = (_CONTROL_MULTILINE if multiline else _CONTROL).search(words)
+    if bad:
+        raise RowError(
+            f"{name} holds a control character ({_control_name(bad.group())}) "
+            f"at character {bad.start() + 1}"
+        )
     return words
 
 
-def int_of(value: Any, name: str, *, default: int | None = None, low: int = 1) -> int:
+def int_of(
+    value: Any,
+    name: str,
+    *,
+    default: int | None = None,
+    low: int = 1,
+    high: int = MAX_QUANTITY,
+) -> int:
     if value in (None, "") and default is not None:
         return default
+    if isinstance(value, bool):
+        raise RowError(f"{name} should be a whole number, not {value!r}")
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise RowError(f"{name} should be a whole number, not {value!r}") from None
+        raise RowError(f"{name} should be a whole number, not {shown(value)}") from None
     if number < low:
         raise RowError(f"{name} should be at least {low}, not {number}")
+    if number > high:
+        raise RowError(f"{name} should be at most {high}, not {shown(str(number), 20)}")
     return number
 
 
@@ -137,23 +188,42 @@ def money_of(value: Any, name: str) -> Decimal:
         return Decimal("0")
     if isinstance(value, dict):
         value = value.get("amount", value.get("value", ""))
+    if isinstance(value, (bool, dict, list)):
+        raise RowError(f"{name} should be an amount, not {shown(value)}")
+    words = str(value).strip().replace(",", ".")
     try:
-        amount = Decimal(str(value).strip().replace(",", "."))
+        amount = Decimal(words) if len(words) <= 40 else None
     except (InvalidOperation, ValueError):
-        raise RowError(f"{name} should be an amount, not {value!r}") from None
-    if amount < 0 or not amount.is_finite():
-        raise RowError(f"{name} should be an amount of at least 0, not {value!r}")
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise RowError(f"{name} should be an amount, not {shown(value)}")
+    if not 0 <= amount <= MAX_AMOUNT:
+        raise RowError(f"{name} should be an amount from 0 to {MAX_AMOUNT}, not {shown(value)}")
     return amount.quantize(Decimal("0.01"))
 
 
 def date_of(value: Any, name: str) -> date:
-    words = text_of(value, name)
+    words = text_of(value, name, limit=40)
     try:
         if len(words) == 10:
-            return date.fromisoformat(words)
-        return datetime.fromisoformat(words.replace("Z", "+00:00")).date()
+            day = date.fromisoformat(words)
+        else:
+            day = datetime.fromisoformat(words.replace("Z", "+00:00")).date()
     except ValueError:
-        raise RowError(f"{name} should be a date such as 2026-11-26, not {words!r}") from None
+        raise RowError(f"{name} should be a date such as 2026-11-26, not {shown(words)}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise RowError(f"{name} should be between {FIRST_DAY} and {LAST_DAY}, not {day}")
+    return day
+
+
+def expiry_of(value: Any, created: date, name: str = "expires_on") -> date | None:
+    """The expiry date given (None: none given), never before the creation date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    expires = date_of(value, name)
+    if expires < created:
+        raise RowError(f"{name} {expires} is before the RMA was created ({created})")
+    return expires
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -162,7 +232,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def email_of(value: Any, name: str = "customer e-mail") -> str:
     words = text_of(value, name, limit=254)
     if not _EMAIL.match(words):
-        raise RowError(f"{name} is not an e-mail address: {words!r}")
+        raise RowError(f"{name} is not an e-mail address: {shown(words)}")
     return words
 
 

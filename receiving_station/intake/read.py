@@ -3,36 +3,75 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
+from typing import Any
 
 from receiving_station.intake.csv_formats import header_of, parse_generic, parse_woocommerce
 from receiving_station.intake.json_formats import parse_aftership, parse_loop, parse_shopify
 from receiving_station.intake.model import Parsed, Problem
 
 FORMATS = ("csv", "woocommerce", "shopify", "loop", "aftership")
-MAX_BYTES = 256 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024
+"""About 500,000 CSV lines: a bigger export is split (and would not fit in memory parsed)."""
+MAX_DEPTH = 64
+"""JSON nesting: the deepest export read (Shopify's GraphQL) is about 12 levels."""
 
 
 def _refused(fmt: str, reason: str) -> Parsed:
     return Parsed(fmt, problems=[Problem("file", reason)])
 
 
+def _too_deep(doc: Any) -> bool:
+    """Whether ``doc`` nests more than :data:`MAX_DEPTH` levels (walked without recursion)."""
+    level: list[tuple[Any, int]] = [(doc, 1)]
+    while level:
+        node, depth = level.pop()
+        children = node.values() if isinstance(node, dict) else node
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > MAX_DEPTH:
+                    return True
+                level.append((child, depth + 1))
+    return False
+
+
+def _json_of(text: str) -> Any:
+    """The JSON document, or the reason it cannot be read (a :class:`Problem`)."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Problem("file", f"not valid JSON (line {exc.lineno}, column {exc.colno})")
+    except RecursionError:
+        doc = None  # nested deeper than Python's own limit: refused as too deep below
+    except ValueError:  # an integer of more than 4,300 digits
+        return Problem("file", "holds a number too long to read (more than 4,300 digits)")
+    if doc is None or (isinstance(doc, (dict, list)) and _too_deep(doc)):
+        return Problem("file", f"nested more than {MAX_DEPTH} levels deep: not a store export")
+    return doc
+
+
+def _json_format(doc: Any) -> str:
+    first = doc[0] if isinstance(doc, list) and doc else doc
+    if not isinstance(first, dict):
+        return ""
+    if "data" in first and isinstance(first["data"], dict):
+        return "aftership" if "event" in first else "shopify"
+    if first.get("topic") == "return" or "line_items" in first:
+        return "loop"
+    return ""
+
+
+def _is_json(text: str) -> bool:
+    return text.lstrip().startswith(("{", "["))
+
+
 def detect(text: str) -> str:
     """The format of a file's text, or '' when it is none we read."""
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError:
-            return "json"
-        first = doc[0] if isinstance(doc, list) and doc else doc
-        if not isinstance(first, dict):
-            return ""
-        if "data" in first and isinstance(first["data"], dict):
-            return "aftership" if "event" in first else "shopify"
-        if first.get("topic") == "return" or "line_items" in first:
-            return "loop"
-        return ""
+    if _is_json(text):
+        doc = _json_of(text)
+        return "json" if isinstance(doc, Problem) else _json_format(doc)
     header = header_of(text)
     if "rma_number" in header:
         return "csv"
@@ -42,19 +81,20 @@ def detect(text: str) -> str:
 
 
 def read_text(text: str, fmt: str | None = None) -> Parsed:
-    fmt = fmt or detect(text)
-    if fmt == "json":
-        fmt = ""
-    if fmt in ("csv", "woocommerce"):
-        return parse_generic(text) if fmt == "csv" else parse_woocommerce(text)
-    if fmt in ("shopify", "loop", "aftership"):
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            return _refused(fmt, f"not valid JSON (line {exc.lineno}, column {exc.colno})")
-        return {"shopify": parse_shopify, "loop": parse_loop, "aftership": parse_aftership}[fmt](
-            doc
-        )
+    if fmt in ("csv", "woocommerce") or (fmt is None and not _is_json(text)):
+        fmt = fmt or detect(text)
+        if fmt == "csv":
+            return parse_generic(text)
+        if fmt == "woocommerce":
+            return parse_woocommerce(text)
+    elif fmt in (None, "shopify", "loop", "aftership"):
+        doc = _json_of(text)
+        if isinstance(doc, Problem):
+            return Parsed(fmt or "", problems=[doc])
+        fmt = fmt or _json_format(doc)
+        parse = {"shopify": parse_shopify, "loop": parse_loop, "aftership": parse_aftership}
+        if fmt in parse:
+            return parse[fmt](doc)
     return _refused(
         "",
         "not a format the station reads (" + ", ".join(FORMATS) + "): give --format if it is one",
@@ -62,12 +102,25 @@ def read_text(text: str, fmt: str | None = None) -> Parsed:
 
 
 def read_file(path: Path, fmt: str | None = None) -> Parsed:
+    """Read an export file. Only a regular file is read (a device such as /dev/zero or a
+    pipe never ends), and at most :data:`MAX_BYTES` of it."""
     try:
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a pipe with no writer returns at once instead of waiting
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         return _refused(fmt or "", f"cannot be read ({exc.strerror or exc})")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return _refused(
+            fmt or "", "not a regular file (a folder, a device or a pipe): give an export file"
+        )
+    with os.fdopen(fd, "rb") as f:
+        try:
+            raw = f.read(MAX_BYTES + 1)
+        except OSError as exc:
+            return _refused(fmt or "", f"cannot be read ({exc.strerror or exc})")
     if len(raw) > MAX_BYTES:
-        return _refused(fmt or "", "larger than 256 MB: split the export")
+        return _refused(fmt or "", f"larger than {MAX_BYTES // 2**20} MB: split the export")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

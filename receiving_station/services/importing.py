@@ -1,12 +1,17 @@
-"""Importing RMAs: idempotent, RMA by RMA, never half.
+"""Importing RMAs: idempotent, whole RMAs, never half.
 
-Each RMA of a file is applied in its own transaction: created, updated (while it has not
-been received), left as it is when nothing changed, or refused with the reason. A file
-imported twice changes nothing; a bad row costs its RMA, never the rest of the file.
+Each RMA of a file is created, updated (while it has not been received), left as it is
+when nothing changed, or refused with the reason. RMAs go in chunks: a chunk's existing
+RMAs are read in a few statements, each RMA is decided in memory (a refused one is left
+out), and the rest is written many rows a statement, in one transaction. A chunk whose
+write fails (another station importing the same RMAs at that moment) is rolled back and
+done again RMA by RMA, each in its own transaction. A file imported twice changes
+nothing; a bad row costs its RMA, never the rest of the file.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,11 +19,13 @@ from pathlib import Path
 
 from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
 from receiving_station.domain.policy import ReturnPolicy
-from receiving_station.errors import StaleRecord, StationError
+from receiving_station.errors import EnvironmentFailure, StaleRecord, StationError
 from receiving_station.intake.model import IncomingRma, Parsed, Problem
 from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.policy import policy_in_force
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -97,42 +104,59 @@ def _same(a: Rma, b: Rma) -> bool:
     return content(a) == content(b)
 
 
-def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
-    """'created', 'updated' or 'unchanged'; raises ValueError with the reason otherwise."""
-    existing = uow.rmas.by_number(rma.number)
-    for number in rma.tracking_numbers:
-        owner = uow.rmas.by_tracking(number)
-        if owner is not None and owner.number != rma.number:
-            raise ValueError(f"tracking number {number} already belongs to {owner.number}")
-    if existing is None:
-        uow.rmas.add(rma)
-        action, before = "created", None
-    else:
-        if _same(existing, rma):
-            return "unchanged"
-        assert existing.id is not None
-        received = uow.receipts.info_for_rma(existing.id) is not None
-        if received or existing.status not in (
-            RmaStatus.OPEN,
-            RmaStatus.CANCELLED,
-            RmaStatus.DECLINED,
-        ):
-            raise ValueError(f"{rma.number} has already been received: the changes are not applied")
-        rma.id, rma.version = existing.id, existing.version
-        uow.rmas.replace(rma)
-        action, before = "updated", {"status": existing.status.value}
-    uow.audit.add(
-        AuditEvent(
-            at=now,
-            user_id=None,
-            station_id=None,
-            action=f"rma.import.{action}",
-            entity="rma",
-            entity_id=rma.number,
-            before=before,
-            after={"channel": rma.channel, "lines": len(rma.lines)},
-        )
+CHUNK = 500
+"""RMAs a transaction: big enough for few statements, small enough to hold locks briefly."""
+
+
+def _event(rma: Rma, action: str, before: dict[str, object] | None, now: datetime) -> AuditEvent:
+    return AuditEvent(
+        at=now,
+        user_id=None,
+        station_id=None,
+        action=f"rma.import.{action}",
+        entity="rma",
+        entity_id=rma.number,
+        before=before,
+        after={"channel": rma.channel, "lines": len(rma.lines)},
     )
+
+
+def _decide(
+    rma: Rma, existing: Rma | None, received: bool, owners: dict[str, str]
+) -> tuple[str, dict[str, object] | None]:
+    """('created' | 'updated' | 'unchanged', the audit's before); raises ValueError with
+    the reason the RMA is refused."""
+    for number in rma.tracking_numbers:
+        owner = owners.get(number)
+        if owner is not None and owner != rma.number:
+            raise ValueError(f"tracking number {number} already belongs to {owner}")
+    if existing is None:
+        return "created", None
+    if _same(existing, rma):
+        return "unchanged", None
+    if received or existing.status not in (
+        RmaStatus.OPEN,
+        RmaStatus.CANCELLED,
+        RmaStatus.DECLINED,
+    ):
+        raise ValueError(f"{rma.number} has already been received: the changes are not applied")
+    rma.id, rma.version = existing.id, existing.version
+    return "updated", {"status": existing.status.value}
+
+
+def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
+    """One RMA: 'created', 'updated' or 'unchanged'; raises ValueError with the reason."""
+    existing = uow.rmas.by_number(rma.number)
+    owners = uow.rma_imports.tracking_owners(rma.tracking_numbers)
+    received = existing is not None and bool(uow.rma_imports.received([existing.id or 0]))
+    action, before = _decide(rma, existing, received, owners)
+    if action == "unchanged":
+        return action
+    if action == "created":
+        uow.rmas.add(rma)
+    else:
+        uow.rmas.replace(rma)
+    uow.audit.add(_event(rma, action, before, now))
     return action
 
 
@@ -157,6 +181,69 @@ def _import_one(
     raise AssertionError("unreachable")
 
 
+Outcome = str | ValueError | StationError
+"""What became of one RMA: its action, or why it was refused."""
+
+
+def _import_chunk(
+    uow_factory: UnitOfWorkFactory, chunk: list[IncomingRma], window_days: int, now: datetime
+) -> list[Outcome]:
+    """A chunk in one transaction, or ``StaleRecord`` (rolled back: nothing written)."""
+    outcomes: list[Outcome] = []
+    with uow_factory() as uow:
+        policy = policy_in_force(uow, ReturnPolicy(window_days=window_days))
+        rmas = [
+            to_rma(x, policy.window_for(x.channel, (ln.category for ln in x.lines))) for x in chunk
+        ]
+        existing = uow.rma_imports.existing([r.number for r in rmas])
+        received = uow.rma_imports.received([r.id for r in existing.values() if r.id])
+        owners = uow.rma_imports.tracking_owners([t for r in rmas for t in r.tracking_numbers])
+        new: list[Rma] = []
+        changed: list[Rma] = []
+        events: list[AuditEvent] = []
+        for rma in rmas:
+            before_rma = existing.get(rma.number)
+            try:
+                action, before = _decide(
+                    rma, before_rma, bool(before_rma and before_rma.id in received), owners
+                )
+            except ValueError as exc:
+                outcomes.append(exc)
+                continue
+            outcomes.append(action)
+            if action == "unchanged":
+                continue
+            if before_rma is not None:  # what it gives up, later RMAs of the chunk may take
+                for t in before_rma.tracking_numbers:
+                    if owners.get(t) == rma.number:
+                        del owners[t]
+            owners.update((t, rma.number) for t in rma.tracking_numbers)
+            (new if action == "created" else changed).append(rma)
+            events.append(_event(rma, action, before, now))
+        uow.rma_imports.add_all(new)
+        for rma in changed:
+            uow.rmas.replace(rma)
+        uow.rma_imports.record(events)
+        uow.commit()
+    return outcomes
+
+
+def _outcomes(
+    uow_factory: UnitOfWorkFactory, chunk: list[IncomingRma], window_days: int, now: datetime
+) -> list[Outcome]:
+    try:
+        return _import_chunk(uow_factory, chunk, window_days, now)
+    except StaleRecord:
+        pass  # rolled back whole: each RMA again on its own
+    outcomes: list[Outcome] = []
+    for incoming in chunk:
+        try:
+            outcomes.append(_import_one(uow_factory, incoming, window_days, now))
+        except (ValueError, StationError) as exc:
+            outcomes.append(exc)
+    return outcomes
+
+
 def import_rmas(
     uow_factory: UnitOfWorkFactory,
     parsed: Parsed,
@@ -164,13 +251,26 @@ def import_rmas(
     window_days: int = 30,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    """Import what was read. ``progress(done, total)`` is called after each chunk."""
     report = ImportReport(parsed.format, problems=list(parsed.problems))
     refused = {p.number for p in parsed.problems if p.number}
     seen: dict[str, IncomingRma] = {}
     total = len(parsed.rmas)
-    for done, incoming in enumerate(parsed.rmas, 1):
+    chunk: list[IncomingRma] = []
+
+    def flush(done: int) -> None:
+        for incoming, outcome in zip(
+            chunk, _outcomes(uow_factory, chunk, window_days, now), strict=True
+        ):
+            if isinstance(outcome, str):
+                getattr(report, outcome).append(incoming.number)
+            else:
+                report.problems.append(Problem(incoming.where, str(outcome), incoming.number))
+        chunk.clear()
         if progress is not None:
             progress(done, total)
+
+    for done, incoming in enumerate(parsed.rmas, 1):
         number = incoming.number
         if number in refused:
             continue  # a bad row of this RMA: none of it is imported
@@ -184,12 +284,10 @@ def import_rmas(
                 )
             continue
         seen[number] = incoming
-        try:
-            action = _import_one(uow_factory, incoming, window_days, now)
-        except (ValueError, StationError) as exc:
-            report.problems.append(Problem(incoming.where, str(exc), number))
-            continue
-        getattr(report, action).append(number)
+        chunk.append(incoming)
+        if len(chunk) == CHUNK:
+            flush(done)
+    flush(total)
     return report
 
 
@@ -204,6 +302,15 @@ def import_file(
     return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress)
 
 
+def _file_report(report: ImportReport) -> str:
+    return (
+        "\n".join(
+            f"{p.where}{f' ({p.number})' if p.number else ''}: {p.reason}" for p in report.problems
+        )
+        + "\n"
+    )
+
+
 def import_folder(
     uow_factory: UnitOfWorkFactory,
     folder: Path,
@@ -213,7 +320,9 @@ def import_folder(
 ) -> list[tuple[str, ImportReport]]:
     """Import every file waiting in the watched folder, then move it to ``done/`` (all
     imported) or ``problems/`` with a ``.problems.txt`` report beside it: a file is read
-    once, and nothing in it is lost."""
+    once, and nothing in it is lost. One file that cannot be imported is filed under
+    ``problems/`` and the folder goes on with the next; only a database that cannot be
+    reached stops the round (the file stays, for the next round)."""
     done: list[tuple[str, ImportReport]] = []
     if not folder.is_dir():
         return done
@@ -224,19 +333,30 @@ def import_folder(
             if progress is not None:
                 progress(name, done_rmas, total)
 
-        report = import_file(uow_factory, path, now, window_days, progress=step)
+        try:
+            report = import_file(uow_factory, path, now, window_days, progress=step)
+        except EnvironmentFailure:
+            raise
+        except Exception as exc:  # a bug must not block the folder: said, logged, filed
+            log.exception("importing %s failed", path)
+            report = ImportReport(
+                "",
+                problems=[
+                    Problem(
+                        "file",
+                        f"the station could not import it ({type(exc).__name__}: "
+                        f"{str(exc)[:200]}); its log has the details",
+                    )
+                ],
+            )
         target = folder / ("done" if report.ok else "problems")
         target.mkdir(exist_ok=True)
         stamp = now.strftime("%Y%m%d-%H%M%S")
         moved = target / f"{stamp}-{name}"
         path.replace(moved)
         if not report.ok:
-            lines = [
-                f"{p.where}{f' ({p.number})' if p.number else ''}: {p.reason}"
-                for p in report.problems
-            ]
             moved.with_name(moved.name + ".problems.txt").write_text(
-                "\n".join(lines) + "\n", encoding="utf-8"
+                _file_report(report), encoding="utf-8"
             )
         done.append((name, report))
     return done

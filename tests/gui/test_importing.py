@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from receiving_station.errors import PermissionDenied
@@ -37,6 +39,30 @@ def test_a_lead_imports_a_file_and_sees_its_progress_and_result(
     # a few updates a second, not one per RMA posted across threads
     assert 1 <= window.importer.progress_shown <= 5 * took + 2
     assert not window.import_label.isVisible()
+
+
+def test_a_big_import_shows_a_progress_bar_and_the_window_stays_responsive(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    log_in(qtbot, window, "BDG-1003")
+    shown: list[tuple[int, int, bool]] = []
+    bar = window.import_progress
+    bar.valueChanged.connect(lambda v: shown.append((v, bar.maximum(), bar.isVisible())))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    started = time.monotonic()
+    window.importer.import_file(big_csv(tmp_path / "returns.csv", 3000))
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: "3000 created" in page.banner.text.text(), timeout=60000)  # type: ignore[attr-defined]
+    took = time.monotonic() - started
+    timer.stop()
+    assert any(0 < v < 3000 and top == 3000 and seen for v, top, seen in shown), shown
+    assert not bar.isVisible()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) >= took / 0.02 / 3  # the GUI thread kept turning while it ran
+    assert max(gaps) < 0.5
 
 
 def test_a_receiver_has_no_import_and_the_core_refuses_it(qtbot: QtBot, window: MainWindow):

@@ -1,0 +1,160 @@
+"""Many RMAs at once, for imports: a chunk's existing RMAs read in a few statements, new
+ones written with many rows a statement. The same rows and rules as :class:`SqlRmas`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+
+from data.repositories import _Repo, audit, lines, receipt_rmas, rmas, tracking
+from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
+from receiving_station.errors import StaleRecord
+
+
+class SqlRmaImports(_Repo):
+    def existing(self, numbers: Sequence[str]) -> dict[str, Rma]:
+        if not numbers:
+            return {}
+        found: dict[int, Rma] = {}
+        for row in self.conn.execute(select(rmas).where(rmas.c.number.in_(numbers))):
+            found[row.id] = Rma(
+                id=row.id,
+                number=row.number,
+                order_ref=row.order_ref,
+                channel=row.channel,
+                customer_name=row.customer_name,
+                customer_email=row.customer_email,
+                customer_language=row.customer_language,
+                created_on=row.created_on,
+                expires_on=row.expires_on,
+                status=RmaStatus(row.status),
+                version=row.version,
+                tracking_numbers=[],
+                lines=[],
+            )
+        if found:
+            ids = list(found)
+            for r in self.conn.execute(
+                select(lines).where(lines.c.rma_id.in_(ids)).order_by(lines.c.line_no)
+            ):
+                found[r.rma_id].lines.append(
+                    RmaLine(
+                        id=r.id,
+                        line_no=r.line_no,
+                        sku=r.sku,
+                        gtin=r.gtin,
+                        description=r.description,
+                        category=r.category,
+                        quantity=r.quantity,
+                        unit_value=Decimal(r.unit_value),
+                        reason_code=r.reason_code,
+                        reason_note=r.reason_note,
+                        expected_serials=tuple(r.expected_serials or ()),
+                    )
+                )
+            for t in self.conn.execute(
+                select(tracking.c.rma_id, tracking.c.tracking_number).where(
+                    tracking.c.rma_id.in_(ids)
+                )
+            ):
+                found[t.rma_id].tracking_numbers.append(t.tracking_number)
+        return {rma.number: rma for rma in found.values()}
+
+    def received(self, rma_ids: Sequence[int]) -> set[int]:
+        if not rma_ids:
+            return set()
+        stmt = select(receipt_rmas.c.rma_id).where(receipt_rmas.c.rma_id.in_(rma_ids))
+        return set(self.conn.execute(stmt).scalars())
+
+    def tracking_owners(self, numbers: Sequence[str]) -> dict[str, str]:
+        if not numbers:
+            return {}
+        stmt = (
+            select(tracking.c.tracking_number, rmas.c.number)
+            .join(rmas, rmas.c.id == tracking.c.rma_id)
+            .where(tracking.c.tracking_number.in_(numbers))
+        )
+        return {t: n for t, n in self.conn.execute(stmt)}
+
+    def add_all(self, new: Sequence[Rma]) -> None:
+        """Insert the RMAs with their lines and tracking numbers; one whose number (or a
+        tracking number) another station has just used raises ``StaleRecord``: the caller
+        rolls back and goes RMA by RMA."""
+        if not new:
+            return
+        headers = [
+            {
+                "number": r.number,
+                "order_ref": r.order_ref,
+                "channel": r.channel,
+                "customer_name": r.customer_name,
+                "customer_email": r.customer_email,
+                "customer_language": r.customer_language,
+                "created_on": r.created_on,
+                "expires_on": r.expires_on,
+                "status": r.status.value,
+                "version": r.version,
+            }
+            for r in new
+        ]
+        try:
+            ids: dict[str, int] = {
+                n: i
+                for n, i in self.conn.execute(
+                    insert(rmas).returning(rmas.c.number, rmas.c.id), headers
+                )
+            }
+            line_rows: list[dict[str, Any]] = []
+            track_rows: list[dict[str, Any]] = []
+            for r in new:
+                r.id = ids[r.number]
+                line_rows.extend(
+                    {
+                        "rma_id": r.id,
+                        "line_no": ln.line_no,
+                        "sku": ln.sku,
+                        "gtin": ln.gtin,
+                        "description": ln.description,
+                        "category": ln.category,
+                        "quantity": ln.quantity,
+                        "unit_value": ln.unit_value,
+                        "reason_code": ln.reason_code,
+                        "reason_note": ln.reason_note,
+                        "expected_serials": list(ln.expected_serials),
+                    }
+                    for ln in r.lines
+                )
+                track_rows.extend(
+                    {"tracking_number": t, "rma_id": r.id} for t in r.tracking_numbers
+                )
+            if line_rows:
+                self.conn.execute(insert(lines), line_rows)
+            if track_rows:
+                self.conn.execute(insert(tracking), track_rows)
+        except IntegrityError:
+            for r in new:
+                r.id = None
+            raise StaleRecord(what=new[0].number) from None
+
+    def record(self, events: Sequence[AuditEvent]) -> None:
+        if events:
+            self.conn.execute(
+                insert(audit),
+                [
+                    {
+                        "at": e.at,
+                        "user_id": e.user_id,
+                        "station_id": e.station_id,
+                        "action": e.action,
+                        "entity": e.entity,
+                        "entity_id": e.entity_id,
+                        "before": e.before,
+                        "after": e.after,
+                    }
+                    for e in events
+                ],
+            )
