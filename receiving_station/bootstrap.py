@@ -90,6 +90,18 @@ def _refuse_a_lost_file(config: Config, file: Path, new_database: bool) -> Known
     return known
 
 
+def _make_private(config: Config, file: Path | None) -> None:
+    """The data folder 0700, the database and configuration files 0600 (an older install's
+    looser modes tightened; :mod:`receiving_station.private_files`)."""
+    from receiving_station import private_files
+
+    private_files.make_private_folder(config.data_dir)
+    if file is not None:
+        private_files.tighten_database_file(file)
+    if config.file is not None:
+        private_files.tighten_config_file(config.file)
+
+
 def open_database(
     config: Config, *, upgrade: bool | None = None, new_database: bool = False
 ) -> Any:
@@ -108,6 +120,7 @@ def open_database(
     from data.roles import missing_audit_protection, owns_tables
 
     file = _sqlite_file(config.database_url)
+    _make_private(config, file)
     known = _refuse_a_lost_file(config, file, new_database) if file is not None else None
     engine = make_engine(config.database_url)
     try:

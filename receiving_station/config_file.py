@@ -10,7 +10,6 @@ backup keeps them).
 from __future__ import annotations
 
 import os
-import shutil
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ import tomli_w
 
 from receiving_station.config import Config, load_config
 from receiving_station.errors import ConfigError
+from receiving_station.private_files import make_private_folder, write_private
 
 
 def merged(current: Mapping[str, Any], changes: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -50,9 +50,9 @@ def save_settings(
                 key="(file)", expected="valid TOML", found=str(exc), source=str(path)
             ) from None
     text = tomli_w.dumps(merged(current, changes))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     trial = path.with_name(path.name + ".new")
-    trial.write_text(text, encoding="utf-8")
+    write_private(trial, text.encode("utf-8"))  # 0600 from the start: it may hold passwords
     try:
         load_config(env, trial)
     except ConfigError as exc:
@@ -62,7 +62,9 @@ def save_settings(
         if before_write is not None:
             before_write()
         if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            backup = path.with_name(path.name + ".bak.new")
+            write_private(backup, path.read_bytes())
+            os.replace(backup, path.with_name(path.name + ".bak"))
         os.replace(trial, path)
     finally:
         trial.unlink(missing_ok=True)
