@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from receiving_station.clock import SystemClock, zone_named
-from receiving_station.config import Config, redacted_url
+from receiving_station.config import Config
+from receiving_station.config_secrets import redacted_url
 from receiving_station.errors import (
     AuditTrailUnprotected,
     ConfigError,

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from receiving_station import cli_labels, cli_users
-from receiving_station.config import Config, check_database_url, load_config
+from receiving_station.config import Config, load_config
+from receiving_station.config_secrets import check_database_url
 from receiving_station.errors import StationError
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from receiving_station import cli
-from receiving_station.config import load_config, redacted_url
+from receiving_station.config import load_config
+from receiving_station.config_secrets import redacted_url
 from receiving_station.errors import ConfigError
 
 PASSWORD = "Sup3r-s3cret"
@@ -67,6 +68,13 @@ def test_a_port_that_is_not_a_number_on_the_command_line_is_a_message_not_a_trac
     assert "RS_DATABASE_URL must be a postgresql:// URL whose port is a number" in err
     assert PASSWORD not in err
     assert "Traceback" not in err
+
+    assert cli.main(["gui"]) == 2  # said before any window, log or engine
+    err = capsys.readouterr().err
+    assert "RS_DATABASE_URL must be" in err
+    assert PASSWORD not in err
+    log = tmp_path / "data" / "logs" / "station.log"
+    assert not log.exists() or "Traceback" not in log.read_text(encoding="utf-8")
 
     monkeypatch.delenv("RS_DATABASE_URL")
     url = f"postgresql+psycopg://station:{PASSWORD}@db:abc/r"
