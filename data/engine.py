@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         guard = None
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            if not folder.exists():
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, exist_ok=True)  # the station's user's alone
             guard = FileGuard(Path(parsed.database))
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 15}, **kwargs
@@ -70,11 +75,19 @@ def libpq_conninfo(engine: Engine) -> str:
     return conninfo.make_conninfo(*args, **params)
 
 
+def _create_private(path: Path) -> None:
+    """A new database file is made 0600 before SQLite opens it (SQLite gives its -wal and
+    -shm the database file's mode), so it is never readable by others, even for a moment."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def _tune_sqlite(engine: Engine, guard: FileGuard | None) -> None:
     @event.listens_for(engine, "do_connect")
     def _before_connect(*_args: Any) -> None:
         if guard is not None:
             guard.check()  # before SQLite would create a new empty file in its place
+            _create_private(guard.path)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from data.roles import grant_station_role
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -28,8 +30,13 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "head", *, station_role: str | None = None) -> None:
+    """Migrate ``engine``'s database (as the role it logs in as: on PostgreSQL, the owner);
+    then, on PostgreSQL, grant ``station_role`` what a station needs (:mod:`data.roles`), in
+    the same transaction."""
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        if station_role and conn.dialect.name == "postgresql":
+            grant_station_role(conn, station_role)

@@ -13,7 +13,10 @@ from typing import Any
 
 from receiving_station.clock import SystemClock, zone_named
 from receiving_station.config import Config
+from receiving_station.config_secrets import redacted_url
 from receiving_station.errors import (
+    AuditTrailUnprotected,
+    ConfigError,
     DatabaseDamaged,
     DatabaseDamagedAtStart,
     DatabaseMissingAtStart,
@@ -33,6 +36,16 @@ from scanners.wedge import wedge_decoder
 from workflows.store import WorkflowStore
 
 log = logging.getLogger("receiving_station")
+
+
+class SchemaChangeRefused(EnvironmentFailure):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {where} does not let {user} change its schema: stations log in with "
+        "a role that owns nothing. An admin runs 'receiving-station db upgrade --owner-url "
+        "URL' once, with the URL of the role that owns the tables (or sets "
+        "RS_DATABASE_OWNER_URL).",
+    )
 
 
 class SchemaOutOfDate(EnvironmentFailure):
@@ -78,6 +91,18 @@ def _refuse_a_lost_file(config: Config, file: Path, new_database: bool) -> Known
     return known
 
 
+def _make_private(config: Config, file: Path | None) -> None:
+    """The data folder 0700, the database and configuration files 0600 (an older install's
+    looser modes tightened; :mod:`receiving_station.private_files`)."""
+    from receiving_station import private_files
+
+    private_files.make_private_folder(config.data_dir)
+    if file is not None:
+        private_files.tighten_database_file(file)
+    if config.file is not None:
+        private_files.tighten_config_file(config.file)
+
+
 def open_database(
     config: Config, *, upgrade: bool | None = None, new_database: bool = False
 ) -> Any:
@@ -88,13 +113,15 @@ def open_database(
     unless ``new_database``: starting afresh on purpose."""
     from sqlalchemy.exc import DBAPIError
 
-    from data.dberrors import database_failure
+    from data.dberrors import database_failure, where
     from data.dbfile import check_integrity, holds_data
     from data.engine import make_engine
     from data.migrate import current_revision, head_revision
     from data.migrate import upgrade as run_upgrade
+    from data.roles import missing_audit_protection, owns_tables
 
     file = _sqlite_file(config.database_url)
+    _make_private(config, file)
     known = _refuse_a_lost_file(config, file, new_database) if file is not None else None
     engine = make_engine(config.database_url)
     try:
@@ -104,8 +131,15 @@ def open_database(
         found, needed = current_revision(engine), head_revision()
         if known is not None and found == needed and not holds_data(engine):
             raise DatabaseMissingAtStart(where=str(file), when=known.held_data_on)
+        missing = missing_audit_protection(engine) if found == needed else []
+        if missing:
+            raise AuditTrailUnprotected(where=where(engine.url), missing=", ".join(missing))
     except DBAPIError as exc:
         engine.dispose()
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+            raise SchemaChangeRefused(
+                where=where(engine.url), user=engine.url.username or "?"
+            ) from exc
         failure = database_failure(exc, engine.url)
         if type(failure) is DatabaseDamaged:  # said at start: the station never opened it
             failure = DatabaseDamagedAtStart(**failure.params)
@@ -116,7 +150,46 @@ def open_database(
     if found != needed:
         engine.dispose()
         raise SchemaOutOfDate(found=found or "none", needed=needed)
+    if owns_tables(engine):
+        log.warning(
+            "the station logs in to %s as %s, which owns the tables: it could rewrite the "
+            "audit trail. Give the stations a role of their own (README: the two roles).",
+            where(engine.url),
+            engine.url.username,
+        )
     return engine
+
+
+def upgrade_as_owner(config: Config, owner_url: str) -> str | None:
+    """Bring the shared database to the newest schema through ``owner_url`` (the role that
+    owns the tables), then grant the role of the station's own URL what a station needs
+    (:func:`data.roles.grant_station_role`). The role granted, or None when the station's
+    URL logs in as the owner itself (or names no user)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
+    from data.dberrors import database_failure
+    from data.engine import make_engine
+    from data.migrate import upgrade as run_upgrade
+
+    owner, station = make_url(owner_url), make_url(config.database_url)
+    for url in (owner, station):
+        if url.get_backend_name() != "postgresql":
+            raise ConfigError(
+                key="--owner-url",
+                expected="used with a shared PostgreSQL database, both URLs postgresql://",
+                found=redacted_url(str(url.render_as_string(hide_password=False))),
+                source="the command line",
+            )
+    role = station.username if station.username != owner.username else None
+    engine = make_engine(owner_url)
+    try:
+        run_upgrade(engine, station_role=role)
+    except DBAPIError as exc:
+        raise database_failure(exc, engine.url) from exc
+    finally:
+        engine.dispose()
+    return role
 
 
 def _remember_database(config: Config, engine: Any, clock: Clock) -> None:

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from typing import Any
 
 from receiving_station import cli_labels, cli_users
 from receiving_station.config import Config, load_config
+from receiving_station.config_secrets import check_database_url
 from receiving_station.errors import StationError
 
 
@@ -44,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade", "revision"])
+    db.add_argument(
+        "--owner-url",
+        metavar="URL",
+        help="PostgreSQL: migrate as the role that owns the tables (default: "
+        "RS_DATABASE_OWNER_URL), then grant the role of the station's own URL what a "
+        "station needs",
+    )
     demo = sub.add_parser("demo-data", help="add demo people, stations and RMAs")
     demo.add_argument("--rmas", type=int, default=500, metavar="N")
     demo.add_argument("--seed", type=int, default=7)
@@ -123,6 +132,7 @@ def _jsonable(value: Any) -> Any:
 def _config(args: argparse.Namespace) -> Config:
     config = load_config()
     if args.database:
+        check_database_url(args.database, "--database", "the command line")
         config = dataclasses.replace(config, database_url=args.database)
     if args.station:
         config = dataclasses.replace(config, station_name=args.station.upper())
@@ -140,10 +150,19 @@ def _run(args: argparse.Namespace) -> int:
         fresh = args.new_database
         return run_gui(lambda: bootstrap(config, demo_rmas=demo_rmas, new_database=fresh), config)
     if command == "db":
-        from receiving_station.bootstrap import open_database, station_clock
+        from receiving_station.bootstrap import open_database, upgrade_as_owner
 
+        owner_url = args.owner_url or os.environ.get("RS_DATABASE_OWNER_URL", "")
+        as_owner = bool(owner_url) and args.action == "upgrade"
+        if as_owner:
+            key = "--owner-url" if args.owner_url else "RS_DATABASE_OWNER_URL"
+            check_database_url(owner_url, key, "the command line")
+            role = upgrade_as_owner(config, owner_url)
+            print(f"granted to {role}: what a station needs" if role else "no role granted")
         engine = open_database(
-            config, upgrade=args.action == "upgrade", new_database=args.new_database
+            config,
+            upgrade=args.action == "upgrade" and not as_owner,
+            new_database=args.new_database,
         )
         from data.migrate import current_revision
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from receiving_station.clock import zone_named
+from receiving_station.config_secrets import check_database_url, secrets_present
 from receiving_station.errors import ConfigError, FileNotRead, FileTooLarge
 from receiving_station.files import loads_toml, read_limited, size_words
 
@@ -293,6 +294,16 @@ def read_config_file(path: Path) -> dict[str, Any]:
         ) from None
 
 
+def _secret(r: _Reader, key: str) -> str:
+    """A password or key: text of at most 200 characters, never shown when refused."""
+    value = r.get(key, "text", lambda v: True, "")
+    if not isinstance(value, str) or len(value) > 200:
+        raise ConfigError(
+            key=key, expected="text of at most 200 characters", found="***", source=r.source
+        )
+    return value
+
+
 def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) -> Config:
     """Read and validate the configuration; raises :class:`ConfigError` with the key at fault."""
     env = os.environ if env is None else env
@@ -304,7 +315,13 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     r = _Reader(data, source)
     data_dir = default_data_dir(env)
     default_url = f"sqlite:///{data_dir / 'station.sqlite3'}"
-    url = r.get("database.url", "an sqlite:/// or postgresql:// URL", _matches(_URL), default_url)
+    url = r.get(  # checked whole below, so that no password is shown
+        "database.url",
+        "an sqlite:/// or postgresql:// URL",
+        lambda v: isinstance(v, str),
+        default_url,
+    )
+    check_database_url(url, "database.url", source)
     station = r.get(
         "station.name",
         "1 to 40 letters, digits, spaces, '.', '_' or '-'",
@@ -457,9 +474,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
             "starttls",
         ),
         "username": r.get("mail.username", "text", _short_text(200), ""),
-        "password": env.get(
-            "RS_MAIL_PASSWORD", r.get("mail.password", "text", _short_text(200), "")
-        ),
+        "password": env.get("RS_MAIL_PASSWORD", _secret(r, "mail.password")),
         "sender": r.get(
             "mail.sender",
             "an e-mail address",
@@ -472,11 +487,10 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         "finance_webhook": r.get("teams.finance_webhook", "an http(s):// URL", _web_url, ""),
         "service_email": r.get("teams.service_email", "an e-mail address", _short_text(254), ""),
         "service_webhook": r.get("teams.service_webhook", "an http(s):// URL", _web_url, ""),
-        "webhook_secret": env.get(
-            "RS_WEBHOOK_SECRET", r.get("teams.webhook_secret", "text", _short_text(200), "")
-        ),
+        "webhook_secret": env.get("RS_WEBHOOK_SECRET", _secret(r, "teams.webhook_secret")),
         "survey_url": r.get("teams.survey_url", "an http(s):// URL", _web_url, ""),
     }
+    secrets_present(mail, teams, source)
     import_folder = r.get("import.folder", "the path of a folder", _short_text(300), "")
     window_days = r.get(
         "import.window_days", "a number of days from 1 to 365", _int_between(1, 365), 30
@@ -494,6 +508,8 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         "RS_STATION": ("1 to 40 letters, digits, spaces, '.', '_' or '-'", _STATION),
         "RS_LANGUAGE": ("'en', 'fr' or ''", _LANG),
     }
+    if "RS_DATABASE_URL" in env:
+        check_database_url(env["RS_DATABASE_URL"], "RS_DATABASE_URL", "the environment")
     for key, (expected, pattern) in env_checks.items():
         if key in env and not pattern.match(env[key]):
             raise ConfigError(key=key, expected=expected, found=env[key], source="the environment")

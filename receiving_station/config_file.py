@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ import tomli_w
 
 from receiving_station.config import Config, load_config, read_config_file
 from receiving_station.errors import ConfigError, FileNotWritten
+from receiving_station.private_files import make_private_folder, write_private
 
 
 def merged(current: Mapping[str, Any], changes: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -47,8 +47,8 @@ def save_settings(
     text = tomli_w.dumps(merged(current, changes))
     trial = path.with_name(path.name + ".new")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        trial.write_text(text, encoding="utf-8")
+        make_private_folder(path.parent)
+        write_private(trial, text.encode("utf-8"))  # 0600 from the start: it may hold passwords
     except OSError as exc:
         with contextlib.suppress(OSError):
             trial.unlink(missing_ok=True)
@@ -62,7 +62,9 @@ def save_settings(
         if before_write is not None:
             before_write()
         if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            backup = path.with_name(path.name + ".bak.new")
+            write_private(backup, path.read_bytes())
+            os.replace(backup, path.with_name(path.name + ".bak"))
         os.replace(trial, path)
     finally:
         trial.unlink(missing_ok=True)

@@ -122,6 +122,18 @@ class DatabaseMissingAtStart(DatabaseUnavailable):
     )
 
 
+class AuditTrailUnprotected(EnvironmentFailure):
+    """The triggers that keep the audit trail append-only are gone or switched off."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database {where} no longer protects its audit trail ({missing} missing or "
+        "switched off): someone changed it outside the station, and the record of who did "
+        "what may have been rewritten. The station does not open it. Have IT restore the "
+        "database from the last backup, then start the station again.",
+    )
+
+
 class DatabaseReadOnly(DatabaseUnavailable):
     template = QT_TRANSLATE_NOOP(
         "errors",

@@ -75,21 +75,43 @@ def pg_server() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def pg_template(pg_server: str) -> Iterator[str]:
+    """A database at the newest schema, migrated as production does: by the owner role,
+    which then grants the station role its share (tests/postgres.py, the README)."""
     name = f"rs_template_{os.getpid()}"
-    postgres.admin(pg_server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
-    engine = make_engine(postgres.sqlalchemy_url(pg_server, name))
-    upgrade(engine)
+    postgres.create_roles(pg_server)
+    postgres.admin(
+        pg_server,
+        f"DROP DATABASE IF EXISTS {name}",
+        f"CREATE DATABASE {name} OWNER {postgres.OWNER}",
+    )
+    engine = make_engine(postgres.role_url(pg_server, name, postgres.OWNER))
+    upgrade(engine, station_role=postgres.STATION)
     engine.dispose()
     yield name
     postgres.admin(pg_server, f"DROP DATABASE IF EXISTS {name}")
 
 
 @pytest.fixture
-def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
+def pg_database(pg_server: str, pg_template: str) -> Iterator[str]:
+    """A fresh database at the newest schema, owned by the owner role; its name."""
     name = f"rs_test_{os.getpid()}_{next(_counter)}"
-    postgres.admin(pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    yield postgres.sqlalchemy_url(pg_server, name)
+    postgres.admin(
+        pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template} OWNER {postgres.OWNER}"
+    )
+    yield name
     postgres.admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(pg_server: str, pg_database: str) -> str:
+    """The URL a station uses: the station role, which owns nothing."""
+    return postgres.role_url(pg_server, pg_database, postgres.STATION)
+
+
+@pytest.fixture
+def pg_owner_url(pg_server: str, pg_database: str) -> str:
+    """The same database as the owner role (the one that runs ``db upgrade``)."""
+    return postgres.role_url(pg_server, pg_database, postgres.OWNER)
 
 
 @pytest.fixture(scope="session")

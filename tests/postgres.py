@@ -171,3 +171,29 @@ def admin(libpq_url: str, *statements: str) -> None:
     with psycopg.connect(libpq_url, autocommit=True) as conn:
         for statement in statements:
             conn.execute(statement)  # type: ignore[arg-type]
+
+
+OWNER, STATION = "rs_test_owner", "rs_test_station"
+"""The two roles of a production install: the owner, who runs the migrations and owns every
+table, and the station, which connects for the day's work (see the README's "two roles")."""
+PASSWORDS = {OWNER: "owner-secret", STATION: "station-secret"}
+
+
+def create_roles(libpq_url: str) -> None:
+    """The owner and station roles on the server, made again with known passwords (roles
+    are the server's, not a database's; a server kept between runs already has them)."""
+    for role, password in PASSWORDS.items():
+        admin(
+            libpq_url,
+            f"DO $$ BEGIN CREATE ROLE {role} LOGIN; "
+            "EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            f"ALTER ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{password}'",
+        )
+
+
+def role_url(libpq_url: str, database: str, role: str) -> str:
+    """The SQLAlchemy URL of ``database`` on the same server, logged in as ``role``."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(sqlalchemy_url(libpq_url, database))
+    return url.set(username=role, password=PASSWORDS[role]).render_as_string(hide_password=False)

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox
 
+from receiving_station.private_files import make_private_folder
 from ui.errors import describe
 
 log = logging.getLogger("receiving_station.ui")
@@ -57,6 +58,7 @@ def _fatal_errors_to(stream: IO[str]) -> None:
 def log_to_file(data_dir: Path) -> Path:
     """Log lines and fatal errors to ``DATA_DIR/logs/station.log``; its path."""
     path = data_dir / "logs" / "station.log"
+    make_private_folder(data_dir)  # the log and the database beside it are the user's alone
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = _StationLog(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

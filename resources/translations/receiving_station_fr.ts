@@ -2198,6 +2198,10 @@ Le retour s’affiche ici aussitôt.</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>The database {where} does not let {user} change its schema: stations log in with a role that owns nothing. An admin runs &apos;receiving-station db upgrade --owner-url URL&apos; once, with the URL of the role that owns the tables (or sets RS_DATABASE_OWNER_URL).</source>
+        <translation>La base de données {where} ne laisse pas {user} changer son schéma : les postes se connectent avec un rôle qui ne possède rien. Un administrateur lance une fois &apos;receiving-station db upgrade --owner-url URL&apos;, avec l&apos;URL du rôle propriétaire des tables (ou définit RS_DATABASE_OWNER_URL).</translation>
+    </message>
+    <message>
         <source>The shared database has schema {found}; this station needs {needed}. An admin runs &apos;receiving-station db upgrade&apos; once, then every station starts.</source>
         <translation>La base partagée est au schéma {found} ; ce poste a besoin du schéma {needed}. Un administrateur lance une fois « receiving-station db upgrade », puis tous les postes démarrent.</translation>
     </message>
@@ -2240,6 +2244,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>The database file {where} is missing; it held this station&apos;s data on {when}. The station does not start on a new empty database. Put the file back from the backup (or from the station&apos;s data folder), then start again. To start afresh on purpose, start once with &apos;receiving-station --new-database&apos;.</source>
         <translation>Le fichier de la base de données {where} est introuvable ; il contenait les données de ce poste le {when}. Le poste ne démarre pas sur une nouvelle base vide. Remettez le fichier en place depuis la sauvegarde (ou depuis le dossier de données du poste), puis redémarrez. Pour repartir de zéro volontairement, démarrez une fois avec « receiving-station --new-database ».</translation>
+    </message>
+    <message>
+        <source>The database {where} no longer protects its audit trail ({missing} missing or switched off): someone changed it outside the station, and the record of who did what may have been rewritten. The station does not open it. Have IT restore the database from the last backup, then start the station again.</source>
+        <translation>La base de données {where} ne protège plus son journal d&apos;audit ({missing} absent ou désactivé) : quelqu&apos;un l&apos;a modifiée en dehors du poste, et la trace de qui a fait quoi a pu être réécrite. Le poste ne l&apos;ouvre pas. Faites restaurer la base par l&apos;informatique depuis la dernière sauvegarde, puis redémarrez le poste.</translation>
     </message>
     <message>
         <source>The database {where} is read-only for this station ({detail}). Nothing was saved. Ask IT to let the station write to the file and its folder, then try again.</source>

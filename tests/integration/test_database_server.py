@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from data.engine import make_engine
 from data.uow import SqlUnitOfWorkFactory
@@ -37,8 +38,7 @@ def test_a_server_nobody_listens_on_speaks_of_the_network_in_the_cli(
 
 @pytest.mark.postgres
 def test_a_server_that_refuses_the_log_in_says_so_and_not_the_network(pg_url: str):
-    base, _, name = pg_url.rpartition("/")
-    stranger = base.replace("postgres@", "nobody_here@", 1) + "/" + name
+    stranger = make_url(pg_url).set(username="nobody_here").render_as_string(hide_password=False)
     engine = make_engine(stranger)
     with pytest.raises(DatabaseUnavailable) as caught, SqlUnitOfWorkFactory(engine)() as uow:
         uow.users.count()

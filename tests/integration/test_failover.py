@@ -46,14 +46,20 @@ def test_the_station_goes_on_on_the_promoted_standby_with_nothing_acknowledged_l
             pytest.fail(f"a primary and a standby are required in CI and did not start: {exc}")
         pytest.skip(f"no PostgreSQL server binaries to build a primary and a standby: {exc}")
     try:
-        postgres.admin(primary.url, "CREATE DATABASE returns")
-        url = (
-            "postgresql+psycopg://postgres@/returns"
+        postgres.create_roles(primary.url)  # as production: an owner and a station role
+        postgres.admin(primary.url, f"CREATE DATABASE returns OWNER {postgres.OWNER}")
+        hosts = (
             f"?host=127.0.0.1:{primary.port}&host=127.0.0.1:{standby.port}"
             "&target_session_attrs=read-write"
         )
-        engine = make_engine(url)
-        upgrade(engine)
+
+        def as_role(role: str) -> str:
+            return f"postgresql+psycopg://{role}:{postgres.PASSWORDS[role]}@/returns{hosts}"
+
+        owner = make_engine(as_role(postgres.OWNER))
+        upgrade(owner, station_role=postgres.STATION)
+        owner.dispose()
+        engine = make_engine(as_role(postgres.STATION))
         world = World(engine)
         alice = world.actor("alice")
 
@@ -147,7 +153,7 @@ def test_a_first_host_that_never_answers_is_passed_over_within_the_connect_timeo
     real = make_url(pg_url)
     silent = socket.create_server(("127.0.0.1", 0), backlog=1)  # never accepts, never speaks
     url = (
-        f"postgresql+psycopg://postgres@/{real.database}"
+        f"postgresql+psycopg://{real.username}:{real.password}@/{real.database}"
         f"?host=127.0.0.1:{silent.getsockname()[1]}&host=127.0.0.1:{real.port}"
         "&target_session_attrs=read-write"
     )
