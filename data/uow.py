@@ -14,6 +14,7 @@ from data.dberrors import database_error, database_failure
 from data.history import SqlHistory
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
+from data.logins import SqlLoginCounters
 from data.outbox import SqlOutbox
 from data.policies import SqlPolicies
 from data.queue import SqlQueueReads
@@ -35,6 +36,7 @@ from receiving_station.ports import (
     HistoryRepository,
     InspectionRepository,
     LabelRepository,
+    LoginCounters,
     Outbox,
     PhotoRepository,
     PolicyRepository,
@@ -80,6 +82,7 @@ class SqlUnitOfWork:
     history: HistoryRepository
     queue: QueueReads
     audit: AuditLog
+    logins: LoginCounters
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
         self._engine = engine.execution_options(rs_readonly=True) if readonly else engine
@@ -114,6 +117,7 @@ class SqlUnitOfWork:
         self.history = SqlHistory(conn)
         self.queue = SqlQueueReads(conn)
         self.audit = SqlAudit(conn)
+        self.logins = SqlLoginCounters(conn)
         return self
 
     def __exit__(

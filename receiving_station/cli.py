@@ -274,24 +274,29 @@ def _decode(images: list[str], decoder_name: str) -> int:
 
 
 def _import(config: Config, file: Path, fmt: str | None) -> int:
-    from receiving_station.bootstrap import open_database, station_clock
+    from receiving_station.bootstrap import bootstrap
     from receiving_station.intake.read import read_file
     from receiving_station.services.importing import import_rmas
 
     parsed = read_file(file, fmt)
-    engine = open_database(config)
+    app = bootstrap(config)
     try:
-        from data.uow import SqlUnitOfWorkFactory
 
         def progress(done: int, total: int) -> None:
             if total >= 200 and (done % 100 == 0 or done == total):
                 print(f"\r{done:,} / {total:,} RMAs", end="", file=sys.stderr)
 
+        services = app.services
         report = import_rmas(
-            SqlUnitOfWorkFactory(engine), parsed, station_clock(config).now(), progress=progress
+            services.uow_factory,
+            parsed,
+            services.clock.now(),
+            services.window_days,
+            progress=progress,
+            actor=services.command_line("command line: import"),
         )
     finally:
-        engine.dispose()
+        app.close()
     for problem in report.problems:
         rma = f" ({problem.number})" if problem.number else ""
         print(f"✖ {file.name}, {problem.where}{rma}: {problem.reason}", file=sys.stderr)

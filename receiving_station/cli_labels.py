@@ -157,7 +157,9 @@ def evidence(config: Config, args: argparse.Namespace) -> int:
 
     app = bootstrap(config)
     try:
-        pdf, summary = app.services.evidence_pack(None, args.key, args.language or "")
+        pdf, summary = app.services.evidence_pack(
+            app.services.command_line("command line: evidence"), args.key, args.language or ""
+        )
     finally:
         app.close()
     Path(args.output).write_bytes(pdf)
@@ -178,9 +180,10 @@ def shift_report(config: Config, args: argparse.Namespace) -> int:
         return 2
     app = bootstrap(config)
     try:
-        pdf = app.services.shift_report(None, day, args.language or "")
+        actor = app.services.command_line("command line: report shift")
+        pdf = app.services.shift_report(actor, day, args.language or "")
         Path(args.output).write_bytes(pdf)
-        units = app.services.export_units(None, day, Path(args.csv)) if args.csv else None
+        units = app.services.export_units(actor, day, Path(args.csv)) if args.csv else None
     finally:
         app.close()
     print(json.dumps({"day": day.isoformat(), "output": args.output, "units_csv": units}))

@@ -343,7 +343,8 @@ class PolicyBreach(RuleViolation):
 class LeadApprovalRefused(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "{user} cannot approve: only an active lead or admin badge can. Nothing was received.",
+        "{user} cannot approve: only an active lead or admin, with their badge and PIN, "
+        "can. Nothing was received.",
     )
 
 
@@ -378,6 +379,30 @@ class StaleRecord(RuleViolation):
 class LoginRefused(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors", "Log-in refused: {reason}. Scan your badge again or ask a lead."
+    )
+
+
+class LoginLocked(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{user} is locked out after {failures} wrong PINs in a row, until {until}. "
+        "A lead or an admin can lift it now (Users page, or: receiving-station users "
+        "unlock {username}).",
+    )
+
+
+class StationLoginLocked(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Log-in at {station} is locked after {failures} failed tries in a row, until "
+        "{until}. A lead or an admin can lift it now (Users page, or: receiving-station "
+        "users unlock --station {station}).",
+    )
+
+
+class PinNeeded(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{user} ({role}) logs in with a badge and a PIN: type your PIN."
     )
 
 

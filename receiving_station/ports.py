@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from receiving_station.domain.login import LoginCounter
 from receiving_station.domain.model import (
     AuditEvent,
     Claim,
@@ -483,6 +484,16 @@ class AuditLog(Protocol):
     def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]: ...
 
 
+class LoginCounters(Protocol):
+    def hold(self, key: str) -> LoginCounter:
+        """The counter, created at zero if new, held until the transaction ends."""
+        ...
+
+    def save(self, counter: LoginCounter) -> None: ...
+    def clear(self, key: str) -> None: ...
+    def locked(self, now: datetime) -> Sequence[LoginCounter]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. ``with uow:`` begins it; leaving without ``commit()`` rolls back."""
 
@@ -502,6 +513,7 @@ class UnitOfWork(Protocol):
     history: HistoryRepository
     queue: QueueReads
     audit: AuditLog
+    logins: LoginCounters
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -217,7 +217,7 @@ class ExceptionsPage(QWidget):
             rows = services.exception_queue(who.actor, wanted)
             for r in rows:
                 if r.thumbnail and r.thumbnail not in known:
-                    known[r.thumbnail] = services.photo_thumbnail(r.thumbnail)
+                    known[r.thumbnail] = services.photo_thumbnail(who.actor, r.thumbnail)
             return rows, known, signature
 
         self.session.run(work, self._show, lambda f, _e: self.banner.show_feedback(f))

@@ -13,11 +13,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
+from receiving_station.domain.permissions import Action
 from receiving_station.domain.policy import ReturnPolicy
 from receiving_station.errors import StaleRecord, StationError
 from receiving_station.intake.model import IncomingRma, Parsed, Problem
 from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.policy import policy_in_force
 
 
@@ -97,7 +99,7 @@ def _same(a: Rma, b: Rma) -> bool:
     return content(a) == content(b)
 
 
-def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
+def _apply(uow: UnitOfWork, rma: Rma, now: datetime, actor: Actor) -> str:
     """'created', 'updated' or 'unchanged'; raises ValueError with the reason otherwise."""
     existing = uow.rmas.by_number(rma.number)
     for number in rma.tracking_numbers:
@@ -124,8 +126,8 @@ def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
     uow.audit.add(
         AuditEvent(
             at=now,
-            user_id=None,
-            station_id=None,
+            user_id=actor.user_id,
+            station_id=actor.station_id,
             action=f"rma.import.{action}",
             entity="rma",
             entity_id=rma.number,
@@ -137,7 +139,11 @@ def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
 
 
 def _import_one(
-    uow_factory: UnitOfWorkFactory, incoming: IncomingRma, window_days: int, now: datetime
+    uow_factory: UnitOfWorkFactory,
+    incoming: IncomingRma,
+    window_days: int,
+    now: datetime,
+    actor: Actor,
 ) -> str:
     """One RMA in its own transaction. Another station importing the same RMA at the same
     moment (one folder, two stations) makes ours stale: it is read again once, and then
@@ -148,7 +154,7 @@ def _import_one(
                 # the window of the policy in force, by the RMA's channel and categories
                 policy = policy_in_force(uow, ReturnPolicy(window_days=window_days))
                 window = policy.window_for(incoming.channel, (x.category for x in incoming.lines))
-                action = _apply(uow, to_rma(incoming, window), now)
+                action = _apply(uow, to_rma(incoming, window), now, actor)
                 uow.commit()
                 return action
         except StaleRecord:
@@ -163,7 +169,13 @@ def import_rmas(
     now: datetime,
     window_days: int = 30,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    actor: Actor,
 ) -> ImportReport:
+    """Import what was read; audited in ``actor``'s name (a lead, an admin, or the system
+    identity of the command line and the watched folder)."""
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.IMPORT_RMAS)
     report = ImportReport(parsed.format, problems=list(parsed.problems))
     refused = {p.number for p in parsed.problems if p.number}
     seen: dict[str, IncomingRma] = {}
@@ -185,7 +197,7 @@ def import_rmas(
             continue
         seen[number] = incoming
         try:
-            action = _import_one(uow_factory, incoming, window_days, now)
+            action = _import_one(uow_factory, incoming, window_days, now, actor)
         except (ValueError, StationError) as exc:
             report.problems.append(Problem(incoming.where, str(exc), number))
             continue
@@ -200,8 +212,10 @@ def import_file(
     window_days: int = 30,
     fmt: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    actor: Actor,
 ) -> ImportReport:
-    return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress)
+    return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress, actor=actor)
 
 
 def import_folder(
@@ -210,6 +224,8 @@ def import_folder(
     now: datetime,
     window_days: int = 30,
     progress: Callable[[str, int, int], None] | None = None,
+    *,
+    actor: Actor,
 ) -> list[tuple[str, ImportReport]]:
     """Import every file waiting in the watched folder, then move it to ``done/`` (all
     imported) or ``problems/`` with a ``.problems.txt`` report beside it: a file is read
@@ -224,7 +240,7 @@ def import_folder(
             if progress is not None:
                 progress(name, done_rmas, total)
 
-        report = import_file(uow_factory, path, now, window_days, progress=step)
+        report = import_file(uow_factory, path, now, window_days, progress=step, actor=actor)
         target = folder / ("done" if report.ok else "problems")
         target.mkdir(exist_ok=True)
         stamp = now.strftime("%Y%m%d-%H%M%S")

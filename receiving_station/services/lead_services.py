@@ -41,12 +41,12 @@ class LeadServices:
         sla = getattr(self.return_policy(), "sla_hours", 24)
         return leads.queue(self.uow_factory, actor, wanted or QueueFilter(), self._now(), sla)
 
-    def shift_figures(self, actor: Actor | None, day: date) -> ShiftFigures:
-        """The day's figures (``actor`` None: the command line)."""
+    def shift_figures(self, actor: Actor, day: date) -> ShiftFigures:
+        """The day's figures (leads and admins, and the command line)."""
         sla = getattr(self.return_policy(), "sla_hours", 24)
         return shift.figures(self.uow_factory, actor, day, self._now(), sla)
 
-    def shift_report(self, actor: Actor | None, day: date, language: str = "") -> bytes:
+    def shift_report(self, actor: Actor, day: date, language: str = "") -> bytes:
         """The shift report (PDF): the dashboard's figures and charts."""
         if self.report_renderer is None:
             raise NotFound(what="report renderer")
@@ -56,7 +56,7 @@ class LeadServices:
 
     def export_units(
         self,
-        actor: Actor | None,
+        actor: Actor,
         day: date,
         path: Path,
         progress: Callable[[int, int], None] | None = None,
