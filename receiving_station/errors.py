@@ -386,7 +386,7 @@ class LoginLocked(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
         "{user} is locked out after {failures} wrong PINs in a row, until {until}. "
-        "A lead or an admin can lift it now (Users page, or: receiving-station users "
+        "A lead or an admin can lift it now (receiving-station users "
         "unlock {username}).",
     )
 
@@ -395,7 +395,7 @@ class StationLoginLocked(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
         "Log-in at {station} is locked after {failures} failed tries in a row, until "
-        "{until}. A lead or an admin can lift it now (Users page, or: receiving-station "
+        "{until}. A lead or an admin can lift it now (receiving-station "
         "users unlock --station {station}).",
     )
 

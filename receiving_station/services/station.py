@@ -230,8 +230,10 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         note: str = "",
         lead_badge: str | None = None,
         photos: Sequence[PreparedPhoto] = (),
+        lead_pin: str = "",
     ) -> Receipt:
-        """Receive a parcel; damaged packaging needs ``photos`` (from ``prepare_photo``)."""
+        """Receive a parcel; damaged packaging needs ``photos`` (from ``prepare_photo``); a
+        policy breach needs a lead's badge and PIN."""
         badge = self.readable(lead_badge).text if lead_badge else None
         return receiving.receive_parcel(
             self.uow_factory,
@@ -242,6 +244,9 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
             note=note,
             lead_badge=badge,
             photos=photos,
+            lead_pin=lead_pin,
+            login_policy=self.login_policy,
+            sleep=self.sleep,
         )
 
     def register_unidentified(

@@ -733,6 +733,21 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Lead approval</source>
+        <translation>Accord d’un chef d’équipe</translation>
+    </message>
+    <message>
+        <source>Badge {badge}: type your PIN to approve.</source>
+        <translation>Badge {badge} : tapez votre code PIN pour donner votre accord.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPage</name>
     <message>
         <source>Return windows (days from the return request)</source>
@@ -1017,10 +1032,6 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Réceptionner le colis (F2)</translation>
     </message>
     <message>
-        <source>⚠ Lead approval needed: a lead scans their badge now.</source>
-        <translation>⚠ Accord du chef d’équipe requis : un chef d’équipe scanne son badge maintenant.</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -1091,6 +1102,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>⚠ Lead approval needed: a lead scans their badge and types their PIN now.</source>
+        <translation>⚠ Accord d’un chef d’équipe nécessaire : un chef d’équipe scanne son badge et tape son code PIN maintenant.</translation>
     </message>
     <message>
         <source>Received</source>
@@ -2358,8 +2373,8 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Retour {rma} : {reason}. Un chef d’équipe doit donner son accord avant la réception du colis.</translation>
     </message>
     <message>
-        <source>{user} cannot approve: only an active lead or admin badge can. Nothing was received.</source>
-        <translation>{user} ne peut pas donner son accord : seul le badge d’un chef d’équipe ou d’un administrateur actif le peut. Rien n’a été réceptionné.</translation>
+        <source>{user} cannot approve: only an active lead or admin, with their badge and PIN, can. Nothing was received.</source>
+        <translation>{user} ne peut pas donner son accord : seul un chef d’équipe ou un administrateur actif, avec son badge et son code PIN, le peut. Rien n’a été réceptionné.</translation>
     </message>
     <message>
         <source>{user} ({role}) may not {action}. Ask a lead.</source>
@@ -2380,6 +2395,18 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Log-in refused: {reason}. Scan your badge again or ask a lead.</source>
         <translation>Connexion refusée : {reason}. Scannez de nouveau votre badge ou demandez à un chef d’équipe.</translation>
+    </message>
+    <message>
+        <source>{user} is locked out after {failures} wrong PINs in a row, until {until}. A lead or an admin can lift it now (receiving-station users unlock {username}).</source>
+        <translation>{user} est bloqué(e) après {failures} codes PIN faux de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut le débloquer dès maintenant (receiving-station users unlock {username}).</translation>
+    </message>
+    <message>
+        <source>Log-in at {station} is locked after {failures} failed tries in a row, until {until}. A lead or an admin can lift it now (receiving-station users unlock --station {station}).</source>
+        <translation>La connexion au poste {station} est bloquée après {failures} essais manqués de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut la débloquer dès maintenant (receiving-station users unlock --station {station}).</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) logs in with a badge and a PIN: type your PIN.</source>
+        <translation>{user} ({role}) se connecte avec un badge et un code PIN : tapez votre code PIN.</translation>
     </message>
     <message>
         <source>{what} was not found.</source>
@@ -2404,6 +2431,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>the user name or the PIN is wrong</source>
         <translation>l’identifiant ou le code PIN est faux</translation>
+    </message>
+    <message>
+        <source>the badge or the PIN is wrong</source>
+        <translation>le badge ou le code PIN est faux</translation>
+    </message>
+    <message>
+        <source>this identity does not log in at a station</source>
+        <translation>cette identité ne se connecte pas à un poste</translation>
     </message>
     <message>
         <source>this is a badge or a command, not a parcel label</source>
@@ -2488,6 +2523,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>change this station&apos;s settings</source>
         <translation>modifier les réglages de ce poste</translation>
+    </message>
+    <message>
+        <source>read customers&apos; data (photos, messages, evidence)</source>
+        <translation>lire les données des clients (photos, messages, dossiers de preuves)</translation>
+    </message>
+    <message>
+        <source>lift a log-in lock-out</source>
+        <translation>lever un blocage de connexion</translation>
     </message>
     <message>
         <source>it looks like GS1 data but does not parse</source>
@@ -2832,6 +2875,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>receive buffer full</source>
         <translation>mémoire de réception pleine</translation>
+    </message>
+    <message>
+        <source>A lock-out</source>
+        <translation>Un blocage</translation>
     </message>
 </context>
 <context>
