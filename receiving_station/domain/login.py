@@ -25,12 +25,9 @@ class LoginPolicy:
     """How long a lock lasts unless a lead or an admin lifts it first (0: until lifted)."""
     first_delay_seconds: float = 0.5
     max_delay_seconds: float = 8.0
-    badge_only_roles: frozenset[Role] = frozenset(
-        {Role.RECEIVER, Role.INSPECTOR, Role.LEAD, Role.ADMIN}
-    )
-    """Roles that may log in by badge alone; the others type their PIN too. Every role for
-    now: the window's badge-and-PIN log-in is not yet through every page's tests; set it to
-    receivers and inspectors to ask leads and admins for their PIN."""
+    badge_only_roles: frozenset[Role] = frozenset({Role.RECEIVER, Role.INSPECTOR})
+    """Roles that may log in by badge alone; the others (leads, admins) type their PIN too:
+    a badge is printed text that anyone can copy or type."""
 
     def delay(self, failures: int) -> float:
         """Seconds to wait before answering the ``failures``-th failure in a row."""

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from receiving_station.domain.login import LoginPolicy
-from receiving_station.domain.model import Role
-from tests.gui.test_receive_window import scanner_types
+from tests.gui.test_receive_window import person_types, scanner_types
 from ui.main_window import MainWindow
 
 
@@ -43,16 +40,12 @@ def test_a_locked_out_user_is_told_so_and_who_can_lift_it(qtbot: QtBot, window: 
 
 
 def test_a_leads_badge_alone_asks_for_their_pin(qtbot: QtBot, window: MainWindow):
-    window.app.services.login_policy = LoginPolicy(
-        badge_only_roles=frozenset({Role.RECEIVER, Role.INSPECTOR})
-    )
     window.login_page.username.setFocus()
-    scanner_types(qtbot, "BDG-1003")
+    scanner_types(qtbot, "BDG-1003")  # the default policy: leads type their PIN too
     qtbot.waitUntil(lambda: window.login_page.pending_badge == "BDG-1003", timeout=5000)
     assert window.session.who is None
     assert "PIN" in window.login_page.banner.text.text()
-    window.login_page.pin.setText("3333")
-    qtbot.keyClick(window.login_page.pin, Qt.Key.Key_Return)
+    person_types(qtbot, window.login_page.pin, "3333")
     qtbot.waitUntil(lambda: window.session.who is not None, timeout=5000)
     assert window.session.who is not None
     assert window.session.who.user.username == "chloe"

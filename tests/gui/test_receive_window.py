@@ -26,16 +26,28 @@ PINS = {"BDG-1003": "3333", "BDG-1004": "4444"}
 """The demo's leads and admins, who log in with a badge and a PIN."""
 
 
+def type_pin_after_badge(qtbot: QtBot, window: MainWindow, badge: str, pin: str) -> None:
+    """The log-in page asked for the PIN of the badge just scanned: typed by hand, Enter."""
+    page = window.login_page
+    qtbot.waitUntil(lambda: page.pending_badge == badge and page.pin.hasFocus(), timeout=5000)
+    person_types(qtbot, page.pin, pin)
+
+
+def person_types(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """A person at the keyboard: far slower than a scanner, so the keys reach the field."""
+    for ch in text:
+        qtbot.keyClick(field, ch)
+        qtbot.wait(90)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def log_in(qtbot: QtBot, window: MainWindow, badge: str = "BDG-1001") -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.login_page.username.setFocus()
     scanner_types(qtbot, badge)
-    if badge in PINS and window.login_page.pending_badge == "":
-        qtbot.wait(50)
-    if badge in PINS and window.login_page.pending_badge == badge:  # the badge, then a PIN
-        window.login_page.pin.setText(PINS[badge])  # typed by hand
-        qtbot.keyClick(window.login_page.pin, Qt.Key.Key_Return)
+    if badge in PINS:  # a lead or an admin: the badge, then their PIN
+        type_pin_after_badge(qtbot, window, badge, PINS[badge])
     qtbot.waitUntil(lambda: window.session.who is not None, timeout=5000)
 
 

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import text
 
 from receiving_station.domain.login import LoginPolicy
-from receiving_station.domain.model import Role
 from receiving_station.errors import (
     LoginLocked,
     LoginRefused,
@@ -150,7 +149,6 @@ def test_unknown_badges_count_against_the_station(world: World):
 
 def test_a_lead_logs_in_with_badge_and_pin_not_the_badge_alone(world: World):
     dock, _ = station(world)
-    dock.login_policy = LoginPolicy(badge_only_roles=frozenset({Role.RECEIVER, Role.INSPECTOR}))
     with pytest.raises(PinNeeded):
         dock.login_badge("BDG-1003")
     with pytest.raises(LoginRefused):
