@@ -348,6 +348,21 @@ class LeadApprovalRefused(RuleViolation):
     )
 
 
+class DecisionNeedsPin(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{ref}: {why} needs the deciding lead's badge and PIN, typed now. Nothing was changed.",
+    )
+
+
+class DecisionRefused(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{user} cannot decide this: only an active lead or admin, with their badge and PIN, "
+        "can. Nothing was changed.",
+    )
+
+
 class PermissionDenied(RuleViolation):
     template = QT_TRANSLATE_NOOP("errors", "{user} ({role}) may not {action}. Ask a lead.")
 
@@ -386,8 +401,8 @@ class LoginLocked(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
         "{user} is locked out after {failures} wrong PINs in a row, until {until}. "
-        "A lead or an admin can lift it now (receiving-station users "
-        "unlock {username}).",
+        "A lead or an admin can lift it now (Dashboard or Users page, or: "
+        "receiving-station users unlock {username}).",
     )
 
 
@@ -395,8 +410,8 @@ class StationLoginLocked(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
         "Log-in at {station} is locked after {failures} failed tries in a row, until "
-        "{until}. A lead or an admin can lift it now (receiving-station "
-        "users unlock --station {station}).",
+        "{until}. A lead or an admin can lift it now (Dashboard or Users page, or: "
+        "receiving-station users unlock --station {station}).",
     )
 
 

@@ -52,8 +52,8 @@ class LoginPage(QWidget):
         outer.addWidget(form_box, 0, Qt.AlignmentFlag.AlignHCenter)
         self.demo_hint = QLabel(
             self.tr(
-                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead), "
-                "BDG-1004 (admin); or user alice, PIN 1111."
+                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead, "
+                "PIN 3333), BDG-1004 (admin, PIN 4444); or user alice, PIN 1111."
             )
         )
         self.demo_hint.setObjectName("demoHint")

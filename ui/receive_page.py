@@ -329,7 +329,9 @@ class ReceivePage(QWidget):
             scan = self.session.services.classify(text)
             if scan.kind is ScanKind.BADGE:
                 badge = scan.text
-                self.pin_dialog = PinDialog(badge, lambda pin: self._receive(badge, pin), self)
+                self.pin_dialog = PinDialog(
+                    badge, lambda _badge, pin: self._receive(badge, pin), self
+                )
                 self.pin_dialog.open()  # the lead's PIN, typed now; never a blocking exec
                 return
         self.session.run(

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from receiving_station.domain.login import LoginPolicy
 from receiving_station.domain.model import ExceptionCase
 from receiving_station.domain.scan import ClassifiedScan
 from receiving_station.errors import NotFound, RuleViolation
@@ -29,6 +30,8 @@ class LeadServices:
     labeling: Labeling | None
     report_renderer: ShiftReportRenderer | None
     language: str
+    login_policy: LoginPolicy
+    sleep: Callable[[float], None]
 
     if TYPE_CHECKING:  # provided by StationServices, which these methods are part of
 
@@ -89,7 +92,12 @@ class LeadServices:
         note: str = "",
         disposition: str = "",
         rma: str = "",
+        lead_badge: str = "",
+        lead_pin: str = "",
     ) -> ExceptionCase:
+        """A lead's decision; an override or an approval outside the policy needs the
+        deciding lead's badge (scanned or typed) and PIN (``DecisionNeedsPin`` without)."""
+        badge = self.readable(lead_badge).text if lead_badge.strip() else ""
         rules = self.workflows.library.rules if self.workflows is not None else None
         return leads.decide(
             self.uow_factory,
@@ -103,4 +111,8 @@ class LeadServices:
             disposition=disposition,
             rma_scan=self.readable(rma) if rma.strip() else None,
             label=self.labeling,
+            lead_badge=badge,
+            lead_pin=lead_pin,
+            login_policy=self.login_policy,
+            sleep=self.sleep,
         )

@@ -312,6 +312,14 @@
         <translation>Imprimer l’étiquette</translation>
     </message>
     <message>
+        <source>Scan or type your badge, then type your PIN.</source>
+        <translation>Scannez ou tapez votre badge, puis tapez votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Lead decision</source>
+        <translation>Décision du chef d’équipe</translation>
+    </message>
+    <message>
         <source>Note or reason (a few words)</source>
         <translation>Remarque ou motif (quelques mots)</translation>
     </message>
@@ -551,6 +559,49 @@
     </message>
 </context>
 <context>
+    <name>LockoutsPanel</name>
+    <message>
+        <source>Locked out of log-in</source>
+        <translation>Bloqués à la connexion</translation>
+    </message>
+    <message>
+        <source>Users and stations locked out of log-in</source>
+        <translation>Utilisateurs et postes bloqués à la connexion</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’à</translation>
+    </message>
+    <message>
+        <source>Nobody is locked out.</source>
+        <translation>Personne n’est bloqué.</translation>
+    </message>
+    <message>
+        <source>Lift the lock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>poste</translation>
+    </message>
+    <message>
+        <source>The lock on {who} is lifted.</source>
+        <translation>{who} est débloqué(e).</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Scan your badge to start</source>
@@ -573,8 +624,8 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead), BDG-1004 (admin); or user alice, PIN 1111.</source>
-        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe), BDG-1004 (administrateur) ; ou identifiant alice, code PIN 1111.</translation>
+        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead, PIN 3333), BDG-1004 (admin, PIN 4444); or user alice, PIN 1111.</source>
+        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe, code PIN 3333), BDG-1004 (administrateur, code PIN 4444) ; ou identifiant alice, code PIN 1111.</translation>
     </message>
 </context>
 <context>
@@ -741,6 +792,14 @@
     <message>
         <source>Badge {badge}: type your PIN to approve.</source>
         <translation>Badge {badge} : tapez votre code PIN pour donner votre accord.</translation>
+    </message>
+    <message>
+        <source>Scan or type your badge</source>
+        <translation>Scannez ou tapez votre badge</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2377,6 +2436,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>{user} ne peut pas donner son accord : seul un chef d’équipe ou un administrateur actif, avec son badge et son code PIN, le peut. Rien n’a été réceptionné.</translation>
     </message>
     <message>
+        <source>{ref}: {why} needs the deciding lead&apos;s badge and PIN, typed now. Nothing was changed.</source>
+        <translation>{ref} : {why} exige le badge et le code PIN du chef d’équipe qui décide, saisis maintenant. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>{user} cannot decide this: only an active lead or admin, with their badge and PIN, can. Nothing was changed.</source>
+        <translation>{user} ne peut pas prendre cette décision : seul un chef d’équipe ou un administrateur actif, avec son badge et son code PIN, le peut. Rien n’a été modifié.</translation>
+    </message>
+    <message>
         <source>{user} ({role}) may not {action}. Ask a lead.</source>
         <translation>{user} ({role}) n’a pas le droit de {action}. Demandez à un chef d’équipe.</translation>
     </message>
@@ -2397,12 +2464,12 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Connexion refusée : {reason}. Scannez de nouveau votre badge ou demandez à un chef d’équipe.</translation>
     </message>
     <message>
-        <source>{user} is locked out after {failures} wrong PINs in a row, until {until}. A lead or an admin can lift it now (receiving-station users unlock {username}).</source>
-        <translation>{user} est bloqué(e) après {failures} codes PIN faux de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut le débloquer dès maintenant (receiving-station users unlock {username}).</translation>
+        <source>{user} is locked out after {failures} wrong PINs in a row, until {until}. A lead or an admin can lift it now (Dashboard or Users page, or: receiving-station users unlock {username}).</source>
+        <translation>{user} est bloqué(e) après {failures} codes PIN faux de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut le débloquer dès maintenant (page Bilan ou Utilisateurs, ou : receiving-station users unlock {username}).</translation>
     </message>
     <message>
-        <source>Log-in at {station} is locked after {failures} failed tries in a row, until {until}. A lead or an admin can lift it now (receiving-station users unlock --station {station}).</source>
-        <translation>La connexion au poste {station} est bloquée après {failures} essais manqués de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut la débloquer dès maintenant (receiving-station users unlock --station {station}).</translation>
+        <source>Log-in at {station} is locked after {failures} failed tries in a row, until {until}. A lead or an admin can lift it now (Dashboard or Users page, or: receiving-station users unlock --station {station}).</source>
+        <translation>La connexion au poste {station} est bloquée après {failures} essais manqués de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut la débloquer dès maintenant (page Bilan ou Utilisateurs, ou : receiving-station users unlock --station {station}).</translation>
     </message>
     <message>
         <source>{user} ({role}) logs in with a badge and a PIN: type your PIN.</source>
@@ -2455,6 +2522,30 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>this return was declined</source>
         <translation>ce retour a été refusé</translation>
+    </message>
+    <message>
+        <source>overriding the disposition</source>
+        <translation>changer la destination</translation>
+    </message>
+    <message>
+        <source>approving a return outside the policy</source>
+        <translation>valider un retour hors politique</translation>
+    </message>
+    <message>
+        <source>approving a unit suspected of fraud</source>
+        <translation>valider un article suspecté de fraude</translation>
+    </message>
+    <message>
+        <source>approving an inspector&apos;s override above the limit</source>
+        <translation>valider une dérogation du contrôleur au-delà du plafond</translation>
+    </message>
+    <message>
+        <source>approving a unit worth more than the limit</source>
+        <translation>valider un article d’une valeur au-delà du plafond</translation>
+    </message>
+    <message>
+        <source>linking the parcel to an RMA outside the policy</source>
+        <translation>rattacher le colis à un retour hors politique</translation>
     </message>
     <message>
         <source>an unknown badge</source>
