@@ -35,6 +35,9 @@ from data.migrate import upgrade  # noqa: E402
 from data.uow import SqlUnitOfWorkFactory  # noqa: E402
 from receiving_station.intake.read import read_file  # noqa: E402
 from receiving_station.services import importing  # noqa: E402
+from receiving_station.services.context import Actor  # noqa: E402
+from receiving_station.services.stations import register_station  # noqa: E402
+from receiving_station.services.system import system_actor  # noqa: E402
 
 HEADER = (
     "rma_number,order_ref,channel,customer_name,customer_email,customer_language,created_on,"
@@ -126,7 +129,15 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def _importer(uow: SqlUnitOfWorkFactory, path: Path) -> Callable[[], Any]:
-    return lambda: importing.import_file(uow, path, NOW)
+    actor = _actor(uow)
+    return lambda: importing.import_file(uow, path, NOW, actor=actor)
+
+
+def _actor(uow: SqlUnitOfWorkFactory) -> Actor:
+    """The command line's identity, as ``receiving-station import`` runs it."""
+    station = register_station(uow, "BENCH-1", "bench")
+    assert station.id is not None
+    return system_actor(uow, station.id, "command line: import", NOW)
 
 
 def measure(
@@ -167,11 +178,13 @@ def measure(
         parsed = read_file(small)
         with fresh() as engine:
             uow = SqlUnitOfWorkFactory(engine)
-            took, _ = timed(lambda: [importing._import_one(uow, x, 30, NOW) for x in parsed.rmas])
-        with fresh() as engine:
-            chunked, _ = timed(
-                lambda: importing.import_file(SqlUnitOfWorkFactory(engine), small, NOW)
+            actor = _actor(uow)
+            took, _ = timed(
+                lambda: [importing._import_one(uow, x, 30, NOW, actor) for x in parsed.rmas]
             )
+        with fresh() as engine:
+            run = _importer(SqlUnitOfWorkFactory(engine), small)
+            chunked, _ = timed(run)
         result["row_by_row"] = {"lines": row_by_row, "s": took, "chunked_s": chunked}
         line += f" | row by row {row_by_row:,} lines {took:.1f} s vs {chunked:.1f} s chunked"
     print(line, flush=True)

@@ -478,6 +478,8 @@ def worker(index: int, url: str, work: str, seconds: float, pace: str) -> None:
             case.id,
             case.version,
             "approve",
+            lead_badge="BDG-1003",  # the demo lead's badge and PIN: some approvals need them
+            lead_pin="3333",
             expected=(AlreadyDecided, StaleRecord),
         )
         if decided is not None:

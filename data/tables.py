@@ -352,6 +352,16 @@ class AuditRow(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
+class LoginCounterRow(Base):
+    """Failed log-ins in a row for one user (``user:ID``) or station (``station:ID``), and
+    until when it is locked out; the row is held while a log-in is judged."""
+
+    __tablename__ = "login_counters"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+
+
 class SettingRow(Base):
     """Small facts about this database (demo data present, ...)."""
 

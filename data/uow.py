@@ -14,6 +14,7 @@ from data.dberrors import database_error, database_failure
 from data.history import SqlHistory
 from data.inspections import SqlInspections, SqlPhotos, SqlWorkflowDefinitions
 from data.labels import SqlLabels
+from data.logins import SqlLoginCounters
 from data.outbox import SqlOutbox
 from data.policies import SqlPolicies
 from data.queue import SqlQueueReads
@@ -36,6 +37,7 @@ from receiving_station.ports import (
     HistoryRepository,
     InspectionRepository,
     LabelRepository,
+    LoginCounters,
     Outbox,
     PhotoRepository,
     PolicyRepository,
@@ -83,6 +85,7 @@ class SqlUnitOfWork:
     queue: QueueReads
     audit: AuditLog
     rma_imports: RmaImports
+    logins: LoginCounters
 
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
         self._engine = engine.execution_options(rs_readonly=True) if readonly else engine
@@ -118,6 +121,7 @@ class SqlUnitOfWork:
         self.queue = SqlQueueReads(conn)
         self.audit = SqlAudit(conn)
         self.rma_imports = SqlRmaImports(conn)
+        self.logins = SqlLoginCounters(conn)
         return self
 
     def __exit__(

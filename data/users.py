@@ -42,10 +42,15 @@ class SqlUsers(_Repo):
         return user
 
     def count(self) -> int:
-        return int(self.conn.execute(select(func.count()).select_from(users)).scalar_one())
+        """People only: the system identity of the command line is not one."""
+        people = select(func.count()).select_from(users).where(users.c.role != "system")
+        return int(self.conn.execute(people).scalar_one())
 
     def all(self) -> Sequence[User]:
-        rows = self.conn.execute(select(users).order_by(users.c.display_name)).all()
+        """People only (not the command line's system identity), by name."""
+        rows = self.conn.execute(
+            select(users).where(users.c.role != "system").order_by(users.c.display_name)
+        ).all()
         return [_user(r) for r in rows]
 
     def lock_all(self) -> None:

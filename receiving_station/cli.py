@@ -320,22 +320,26 @@ class _Progress:
 
 
 def _import(config: Config, file: Path, fmt: str | None) -> int:
-    from receiving_station.bootstrap import open_database, station_clock
+    from receiving_station.bootstrap import bootstrap
     from receiving_station.intake.read import read_file
     from receiving_station.services.importing import import_rmas
 
     parsed = read_file(file, fmt)
-    engine = open_database(config)
+    app = bootstrap(config)
     progress = _Progress()
     try:
-        from data.uow import SqlUnitOfWorkFactory
-
+        services = app.services
         report = import_rmas(
-            SqlUnitOfWorkFactory(engine), parsed, station_clock(config).now(), progress=progress
+            services.uow_factory,
+            parsed,
+            services.clock.now(),
+            services.window_days,
+            progress=progress,
+            actor=services.command_line("command line: import"),
         )
     finally:
         progress.close()
-        engine.dispose()
+        app.close()
     for problem in report.problems:
         rma = f" ({problem.number})" if problem.number else ""
         print(f"✖ {file.name}, {problem.where}{rma}: {problem.reason}", file=sys.stderr)

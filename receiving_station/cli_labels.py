@@ -170,7 +170,9 @@ def evidence(config: Config, args: argparse.Namespace) -> int:
     check_writable(Path(args.output))
     app = bootstrap(config)
     try:
-        pdf, summary = app.services.evidence_pack(None, args.key, args.language or "")
+        pdf, summary = app.services.evidence_pack(
+            app.services.command_line("command line: evidence"), args.key, args.language or ""
+        )
     finally:
         app.close()
     write_atomic(Path(args.output), pdf)
@@ -194,11 +196,12 @@ def shift_report(config: Config, args: argparse.Namespace) -> int:
         check_writable(Path(args.csv))
     app = bootstrap(config)
     try:
-        pdf = app.services.shift_report(None, day, args.language or "")
+        actor = app.services.command_line("command line: report shift")
+        pdf = app.services.shift_report(actor, day, args.language or "")
         output, new = Path(args.output), not Path(args.output).exists()
         write_atomic(output, pdf)
         try:
-            units = app.services.export_units(None, day, Path(args.csv)) if args.csv else None
+            units = app.services.export_units(actor, day, Path(args.csv)) if args.csv else None
         except FileNotWritten:
             if new:  # the command did nothing, as it says: no report without its units
                 output.unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""``receiving-station users add|list|deactivate|set-pin``: the admin's command line.
+"""``receiving-station users add|list|deactivate|set-pin|unlock``: the admin's command line.
 
 The acting admin is named with ``--admin USERNAME`` and proves it with their PIN (prompted,
 or ``RS_ADMIN_PIN``). On an empty database the first user needs no admin, and must be one.
@@ -11,9 +11,14 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from receiving_station.config import Config
 from receiving_station.errors import InvalidEntry, StationError
+
+if TYPE_CHECKING:
+    from receiving_station.services.context import Actor
+    from receiving_station.services.station import StationServices
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +36,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     deactivate.add_argument("username")
     pin = actions.add_parser("set-pin", help="set or reset a user's PIN")
     pin.add_argument("username")
+    unlock = actions.add_parser(
+        "unlock",
+        help="lift a log-in lock-out (as --admin, a lead or an admin; else as the command line)",
+    )
+    who = unlock.add_mutually_exclusive_group(required=True)
+    who.add_argument("username", nargs="?")
+    who.add_argument("--station", metavar="NAME", help="lift a station's lock-out instead")
 
 
 def _new_pin() -> str:
@@ -40,6 +52,12 @@ def _new_pin() -> str:
     if getpass.getpass("New PIN again: ") != first:
         raise SystemExit("receiving-station: the two PINs differ; nothing was saved")
     return first
+
+
+def _unlock(services: StationServices, actor: Actor, args: argparse.Namespace) -> int:
+    services.unlock(actor, username=args.username or "", station=args.station or "")
+    print(f"{args.username or args.station}: lock-out lifted")
+    return 0
 
 
 def run(config: Config, args: argparse.Namespace) -> int:
@@ -58,11 +76,16 @@ def run(config: Config, args: argparse.Namespace) -> int:
             )
             print(f"{user.username} ({user.role.value}) created: the first admin")
             return 0
+        if args.users_command == "unlock" and not args.admin:
+            actor = services.command_line("command line: users unlock")
+            return _unlock(services, actor, args)
         if not args.admin:
             print("receiving-station: name the admin acting with --admin USERNAME", file=sys.stderr)
             return 2
         pin = os.environ.get("RS_ADMIN_PIN") or getpass.getpass(f"PIN of {args.admin}: ")
         actor = services.login_pin(args.admin, pin).actor
+        if args.users_command == "unlock":
+            return _unlock(services, actor, args)
         if args.users_command == "list":
             for u in services.list_users(actor):
                 state = "active" if u.active else "deactivated"

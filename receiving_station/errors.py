@@ -355,7 +355,23 @@ class PolicyBreach(RuleViolation):
 class LeadApprovalRefused(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "{user} cannot approve: only an active lead or admin badge can. Nothing was received.",
+        "{user} cannot approve: only an active lead or admin, with their badge and PIN, "
+        "can. Nothing was received.",
+    )
+
+
+class DecisionNeedsPin(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{ref}: {why} needs the deciding lead's badge and PIN, typed now. Nothing was changed.",
+    )
+
+
+class DecisionRefused(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{user} cannot decide this: only an active lead or admin, with their badge and PIN, "
+        "can. Nothing was changed.",
     )
 
 
@@ -390,6 +406,30 @@ class StaleRecord(RuleViolation):
 class LoginRefused(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors", "Log-in refused: {reason}. Scan your badge again or ask a lead."
+    )
+
+
+class LoginLocked(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{user} is locked out after {failures} wrong PINs in a row, until {until}. "
+        "A lead or an admin can lift it now (Dashboard or Users page, or: "
+        "receiving-station users unlock {username}).",
+    )
+
+
+class StationLoginLocked(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Log-in at {station} is locked after {failures} failed tries in a row, until "
+        "{until}. A lead or an admin can lift it now (Dashboard or Users page, or: "
+        "receiving-station users unlock --station {station}).",
+    )
+
+
+class PinNeeded(RuleViolation):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{user} ({role}) logs in with a badge and a PIN: type your PIN."
     )
 
 

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from receiving_station.domain.login import LoginCounter
 from receiving_station.domain.model import (
     AuditEvent,
     Claim,
@@ -505,6 +506,16 @@ class RmaImports(Protocol):
     def record(self, events: Sequence[AuditEvent]) -> None: ...
 
 
+class LoginCounters(Protocol):
+    def hold(self, key: str) -> LoginCounter:
+        """The counter, created at zero if new, held until the transaction ends."""
+        ...
+
+    def save(self, counter: LoginCounter) -> None: ...
+    def clear(self, key: str) -> None: ...
+    def locked(self, now: datetime) -> Sequence[LoginCounter]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. ``with uow:`` begins it; leaving without ``commit()`` rolls back."""
 
@@ -525,6 +536,7 @@ class UnitOfWork(Protocol):
     queue: QueueReads
     audit: AuditLog
     rma_imports: RmaImports
+    logins: LoginCounters
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -45,6 +45,13 @@ class FixedClock:
         self.at += timedelta(**kwargs)
 
 
+LEAD_PIN = {
+    "chloe": {"lead_badge": "BDG-1003", "lead_pin": "3333"},
+    "dan": {"lead_badge": "BDG-1004", "lead_pin": "4444"},
+}
+"""The demo lead's and admin's badge and PIN, typed for a decision that needs them."""
+
+
 def fast_hash(pin: str) -> str:
     return hash_pin(pin, n=2**8)
 

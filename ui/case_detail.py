@@ -42,7 +42,7 @@ def gather(services: Any, actor: Actor, row: QueueRow) -> CaseFacts:
                 refs += [str(r) for r in view.progress.answers.get(step.id, ()) or ()]
     if not refs and row.thumbnail:
         refs = [row.thumbnail]
-    thumbnails = tuple((ref, services.photo_thumbnail(ref)) for ref in refs[:MAX_PHOTOS])
+    thumbnails = tuple((ref, services.photo_thumbnail(actor, ref)) for ref in refs[:MAX_PHOTOS])
     return CaseFacts(view, rma, thumbnails)
 
 
@@ -104,8 +104,13 @@ class CaseDetail(QWidget):
             layout.addWidget(label)
             dialog.open()
 
-        services = self.session.services
-        self.session.run(lambda: services.photo(ref), shown, lambda f, _e: self.failed.emit(f))
+        services, who = self.session.services, self.session.who
+        if who is None:
+            return
+        actor = who.actor
+        self.session.run(
+            lambda: services.photo(actor, ref), shown, lambda f, _e: self.failed.emit(f)
+        )
 
     def show_facts(self, facts: CaseFacts | None, sku: str) -> None:
         while (item := self.photos.takeAt(0)) is not None:

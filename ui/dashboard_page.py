@@ -38,6 +38,7 @@ from receiving_station.services.shift import ShiftFigures
 from ui.banner import Banner
 from ui.errors import Feedback, Level
 from ui.labels import exception_kind_label, reason_label
+from ui.lockouts_panel import LockoutsPanel
 from ui.session import StationSession
 from ui.threads import every
 
@@ -140,6 +141,8 @@ class DashboardPage(QWidget):
         tables.addWidget(self.reasons, 1)
         tables.addWidget(self.conditions, 1)
         outer.addLayout(tables, 1)
+        self.lockouts = LockoutsPanel(session, self.banner)  # a lead lifts a lock here
+        outer.addWidget(self.lockouts)
         self.day.dateChanged.connect(self.refresh)
         self.report_button.clicked.connect(self._on_report_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
@@ -163,6 +166,7 @@ class DashboardPage(QWidget):
         if who is None:
             return
         services, day = self.session.services, self.chosen_day()
+        self.lockouts.refresh()
         self.session.run(
             lambda: services.shift_figures(who.actor, day),
             self._show,

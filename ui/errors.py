@@ -15,7 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-from receiving_station.errors import EnvironmentFailure, PolicyBreach, StationError
+from receiving_station.errors import (
+    DecisionNeedsPin,
+    EnvironmentFailure,
+    PolicyBreach,
+    StationError,
+)
 
 log = logging.getLogger("receiving_station.ui")
 
@@ -68,7 +73,7 @@ def describe(error: BaseException) -> Feedback:
         except (KeyError, IndexError, ValueError):
             log.warning("translation of %s drops a placeholder", type(error).__name__)
             text = type(error).template.format(**params)
-        attention = isinstance(error, (EnvironmentFailure, PolicyBreach))
+        attention = isinstance(error, (EnvironmentFailure, PolicyBreach, DecisionNeedsPin))
         level = Level.WARNING if attention else Level.ERROR
         return Feedback(text, level)
     log.error("unexpected error", exc_info=error)

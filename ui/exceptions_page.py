@@ -2,7 +2,7 @@
 read again when anything changes anywhere (at once where the database announces changes,
 PostgreSQL's LISTEN/NOTIFY; within 3 seconds by polling otherwise); one selected, its facts
 and photo, and the decisions (approve, override, send back, link, resolve), each one core
-call."""
+call. A decision the core says needs the deciding lead's badge and PIN asks for them."""
 
 from __future__ import annotations
 
@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from receiving_station.domain.model import ExceptionKind
+from receiving_station.domain.scan import ScanKind
+from receiving_station.errors import DecisionNeedsPin
 from receiving_station.ports import ChangeFeed, ChangeFeedOpener
 from receiving_station.services.leads import QueueFilter, QueueRow
 from ui.banner import Banner
 from ui.case_detail import CaseDetail
 from ui.errors import Feedback, Level, format_param
 from ui.labels import disposition_label, exception_kind_label, resolution_label
+from ui.pin_dialog import PinDialog
 from ui.session import StationSession
 from ui.tables import pick_list
 from ui.threads import GuiInbox
@@ -68,6 +71,8 @@ class ExceptionsPage(QWidget):
         self.selected: QueueRow | None = None
         self.signature: tuple[int, ...] = ()
         self.thumbnails: dict[str, bytes] = {}
+        self.pin_dialog: PinDialog | None = None
+        """The deciding lead's badge and PIN, asked when a decision needs them."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         self.banner = Banner()
@@ -217,7 +222,7 @@ class ExceptionsPage(QWidget):
             rows = services.exception_queue(who.actor, wanted)
             for r in rows:
                 if r.thumbnail and r.thumbnail not in known:
-                    known[r.thumbnail] = services.photo_thumbnail(r.thumbnail)
+                    known[r.thumbnail] = services.photo_thumbnail(who.actor, r.thumbnail)
             return rows, known, signature
 
         self.session.run(work, self._show, lambda f, _e: self.banner.show_feedback(f))
@@ -344,12 +349,29 @@ class ExceptionsPage(QWidget):
     # -- deciding -------------------------------------------------------------------------
 
     def decide(self, decision: str) -> None:
-        who, r = self.session.who, self.selected
-        if who is None or r is None or r.case.id is None:
+        r = self.selected
+        if r is None or r.case.id is None:
             return
-        case_id, version = r.case.id, r.case.version
         note, rma = self.note.text(), self.rma.text()
         disposition = str(self.disposition.currentData())
+        self._decide(r.case.id, r.case.version, decision, note, disposition, rma)
+
+    def _decide(
+        self,
+        case_id: int,
+        version: int,
+        decision: str,
+        note: str,
+        disposition: str,
+        rma: str,
+        badge: str = "",
+        pin: str = "",
+    ) -> None:
+        """One decision; one the core says needs the deciding lead's badge and PIN opens
+        the dialog that asks them, and is sent again with them, as it was."""
+        who = self.session.who
+        if who is None:
+            return
         services = self.session.services
 
         def done(case: Any) -> None:
@@ -367,8 +389,11 @@ class ExceptionsPage(QWidget):
             self.rma.clear()
             self.refresh()
 
-        def failed(feedback: Feedback, _error: BaseException) -> None:
+        def failed(feedback: Feedback, error: BaseException) -> None:
             self.banner.show_feedback(feedback)  # what the lead typed stays in the fields
+            if isinstance(error, DecisionNeedsPin):
+                self._ask_pin(feedback, case_id, version, decision, note, disposition, rma)
+                return
             self.refresh()  # another lead may have decided it: show the case as it is now
 
         self.session.run(
@@ -380,15 +405,44 @@ class ExceptionsPage(QWidget):
                 note=note,
                 disposition=disposition,
                 rma=rma,
+                lead_badge=badge,
+                lead_pin=pin,
             ),
             done,
             failed,
         )
 
+    def _ask_pin(
+        self,
+        feedback: Feedback,
+        case_id: int,
+        version: int,
+        decision: str,
+        note: str,
+        disposition: str,
+        rma: str,
+    ) -> None:
+        question = "\n".join(
+            (feedback.text, self.tr("Scan or type your badge, then type your PIN."))
+        )
+
+        def entered(badge: str, pin: str) -> None:
+            self._decide(case_id, version, decision, note, disposition, rma, badge, pin)
+
+        self.pin_dialog = PinDialog("", entered, self, question)
+        self.pin_dialog.setWindowTitle(self.tr("Lead decision"))
+        self.pin_dialog.open()  # never a blocking exec: the window stays live
+
     def scanned(self, raw: str | bytes) -> None:
         """A label scanned here is the RMA an unidentified parcel is linked to."""
         text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
-        self.rma.setText(self.session.services.classify(text).text)
+        scan = self.session.services.classify(text)
+        dialog = self.pin_dialog
+        if dialog is not None and dialog.isVisible():
+            if scan.kind is ScanKind.BADGE:  # the deciding lead's badge, asked for now
+                dialog.badge_scanned(scan.text)
+            return
+        self.rma.setText(scan.text)
 
     def _on_announced_changed(self) -> None:
         if self.session.who is not None and self.isVisible():

@@ -54,10 +54,13 @@ class PhotoActions(_Page):
         if not missing:
             return
 
-        services = self.session.services
+        services, who = self.session.services, self.session.who
+        if who is None:
+            return
+        actor = who.actor
 
         def load() -> dict[str, bytes]:
-            return {ref: services.photo_thumbnail(ref) for ref in missing}
+            return {ref: services.photo_thumbnail(actor, ref) for ref in missing}
 
         def loaded(found: dict[str, bytes]) -> None:
             self.steps.thumbnails.update(found)

@@ -17,6 +17,8 @@ from ui.banner import Banner
 
 class LoginPage(QWidget):
     pin_login_requested = Signal(str, str)
+    badge_pin_login_requested = Signal(str, str)
+    """A badge scanned by a role that also types a PIN (badge, PIN)."""
 
     def __init__(self, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +52,8 @@ class LoginPage(QWidget):
         outer.addWidget(form_box, 0, Qt.AlignmentFlag.AlignHCenter)
         self.demo_hint = QLabel(
             self.tr(
-                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead), "
-                "BDG-1004 (admin); or user alice, PIN 1111."
+                "Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead, "
+                "PIN 3333), BDG-1004 (admin, PIN 4444); or user alice, PIN 1111."
             )
         )
         self.demo_hint.setObjectName("demoHint")
@@ -60,13 +62,28 @@ class LoginPage(QWidget):
         self.demo_hint.setVisible(demo)
         outer.addWidget(self.demo_hint)
         outer.addStretch(2)
+        self.pending_badge = ""
         self.login_button.clicked.connect(self._on_login_button_clicked)
         self.pin.returnPressed.connect(self._on_login_button_clicked)
 
+    def ask_pin_for(self, badge: str) -> None:
+        """The badge was read; its role logs in with a PIN too: ask for it."""
+        self.pending_badge = badge
+        self.username.setText(badge)
+        self.username.setReadOnly(True)
+        self.pin.clear()
+        self.pin.setFocus()
+
     def _on_login_button_clicked(self) -> None:
+        if self.pending_badge and self.pin.text():
+            self.badge_pin_login_requested.emit(self.pending_badge, self.pin.text())
+            self.pin.clear()
+            return
         if self.username.text().strip() and self.pin.text():
             self.pin_login_requested.emit(self.username.text(), self.pin.text())
 
     def reset(self) -> None:
+        self.pending_badge = ""
+        self.username.setReadOnly(False)
         self.pin.clear()
         self.username.clear()

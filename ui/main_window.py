@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from receiving_station.errors import PinNeeded
 from receiving_station.ports import ScanSource
 from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
@@ -142,6 +143,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.login_page.pin_login_requested.connect(self._on_login_page_pin_login_requested)
+        self.login_page.badge_pin_login_requested.connect(
+            self._on_login_page_badge_pin_login_requested
+        )
 
         bar = self.statusBar()
         self.status = StatusLine(bar, app.database_label)
@@ -444,9 +448,19 @@ class MainWindow(QMainWindow):
         if self.nav.allows(self.inspect_page, result.user.role.value):
             self.inspect_page.resume_unfinished(lambda: self.show_page(self.inspect_page))
 
-    def _on_login_failed(self, feedback: Feedback, _error: BaseException) -> None:
+    def _on_login_failed(self, feedback: Feedback, error: BaseException) -> None:
         self.login_page.banner.show_feedback(feedback)
         self.login_page.pin.clear()
+        if isinstance(error, PinNeeded):
+            self.login_page.ask_pin_for(str(error.params["badge"]))
+
+    def _on_login_page_badge_pin_login_requested(self, badge: str, pin: str) -> None:
+        services = self.app.services
+        self.session.run(
+            lambda: services.login_badge_pin(badge, pin),
+            self._on_logged_in,
+            self._on_login_failed,
+        )
 
     def logout(self) -> None:
         self.locked = self.locked_page = None

@@ -35,6 +35,7 @@ from ui.banner import Banner
 from ui.errors import Feedback, Level, describe
 from ui.labels import reason_label
 from ui.parcel_photos import ParcelPhotos
+from ui.pin_dialog import PinDialog
 from ui.session import StationSession, Who
 
 
@@ -46,6 +47,7 @@ class ReceivePage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.pin_dialog: PinDialog | None = None
         self.setObjectName("receivePage")
         self.session = session
         self.outcome: ScanOutcome | None = None
@@ -126,7 +128,9 @@ class ReceivePage(QWidget):
         self.customer = QLabel()
         self.order = QLabel()
         self.tracking = QLabel()
-        self.approval = QLabel(self.tr("⚠ Lead approval needed: a lead scans their badge now."))
+        self.approval = QLabel(
+            self.tr("⚠ Lead approval needed: a lead scans their badge and types their PIN now.")
+        )
         self.approval.setObjectName("approval")
         grid.addWidget(self.rma_number, 0, 0)
         grid.addWidget(self.status, 0, 1)
@@ -324,7 +328,11 @@ class ReceivePage(QWidget):
         if self.outcome is not None and self.outcome.needs_approval:
             scan = self.session.services.classify(text)
             if scan.kind is ScanKind.BADGE:
-                self._receive(lead_badge=scan.text)
+                badge = scan.text
+                self.pin_dialog = PinDialog(
+                    badge, lambda _badge, pin: self._receive(badge, pin), self
+                )
+                self.pin_dialog.open()  # the lead's PIN, typed now; never a blocking exec
                 return
         self.session.run(
             lambda: services.handle_scan(who.actor, text),
@@ -382,7 +390,7 @@ class ReceivePage(QWidget):
             return
         self._receive(lead_badge=None)
 
-    def _receive(self, lead_badge: str | None) -> None:
+    def _receive(self, lead_badge: str | None, lead_pin: str = "") -> None:
         services = self.session.services
         who, outcome = self.session.who, self.outcome
         if who is None or outcome is None:
@@ -396,6 +404,7 @@ class ReceivePage(QWidget):
                 note=note,
                 lead_badge=lead_badge,
                 photos=photos,
+                lead_pin=lead_pin,
             ),
             lambda receipt: self._on_received(outcome.rma, receipt),
             lambda feedback, _e: self.feedback_only(feedback),

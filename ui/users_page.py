@@ -1,4 +1,5 @@
-"""The Users page (admins): the people of the dock, their roles, badges and PINs.
+"""The Users page (admins): the people of the dock, their roles, badges and PINs, and who
+is locked out of log-in (a lock can be lifted here; leads do it on their Dashboard).
 
 Each change is one core call; the core checks the admin and refuses a duplicate badge, a
 weak PIN or an empty name with a message, and nothing is saved.
@@ -28,6 +29,7 @@ from receiving_station.domain.model import User
 from receiving_station.domain.scan import ScanKind
 from ui.banner import Banner
 from ui.errors import Feedback, Level
+from ui.lockouts_panel import LockoutsPanel
 from ui.session import StationSession
 
 ROLES = ("receiver", "inspector", "lead", "admin")
@@ -44,6 +46,8 @@ class UsersPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         self.banner = Banner()
         layout.addWidget(self.banner)
+        self.lockouts = LockoutsPanel(session, self.banner)
+        layout.addWidget(self.lockouts)
         row = QHBoxLayout()
         layout.addLayout(row, 1)
         self.table = QTableWidget(0, 5)
@@ -127,6 +131,7 @@ class UsersPage(QWidget):
         who = self.session.who
         if who is None:
             return
+        self.lockouts.refresh()
         self.session.run(
             lambda: services.list_users(who.actor),
             self._show_users,

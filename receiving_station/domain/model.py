@@ -36,6 +36,8 @@ class Role(StrEnum):
     INSPECTOR = "inspector"
     LEAD = "lead"
     ADMIN = "admin"
+    SYSTEM = "system"
+    """The command line's own identity: never logs in at a station, shown in the audit."""
 
 
 @dataclass

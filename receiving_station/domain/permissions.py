@@ -22,11 +22,16 @@ class Action(StrEnum):
     IMPORT_RMAS = QT_TRANSLATE_NOOP("errors", "import RMAs")
     EDIT_POLICY = QT_TRANSLATE_NOOP("errors", "change the return policy")
     CONFIGURE_STATION = QT_TRANSLATE_NOOP("errors", "change this station's settings")
+    READ_CUSTOMER_DATA = QT_TRANSLATE_NOOP(
+        "errors", "read customers' data (photos, messages, evidence)"
+    )
+    UNLOCK_LOGIN = QT_TRANSLATE_NOOP("errors", "lift a log-in lock-out")
 
 
 _RECEIVER = frozenset({Action.RECEIVE_PARCEL, Action.REGISTER_UNIDENTIFIED})
-_INSPECTOR = _RECEIVER | {Action.INSPECT}
+_INSPECTOR = _RECEIVER | {Action.INSPECT, Action.READ_CUSTOMER_DATA}
 _LEAD = _INSPECTOR | {
+    Action.UNLOCK_LOGIN,
     Action.IMPORT_RMAS,
     Action.APPROVE_POLICY_BREACH,
     Action.REVIEW_EXCEPTION,
@@ -34,11 +39,17 @@ _LEAD = _INSPECTOR | {
 }
 _ADMIN = _LEAD | {Action.MANAGE_USERS, Action.EDIT_POLICY, Action.CONFIGURE_STATION}
 
+# The command line, run by whoever can reach the database: what its commands do, no more.
+_SYSTEM = frozenset(
+    {Action.IMPORT_RMAS, Action.REVIEW_EXCEPTION, Action.READ_CUSTOMER_DATA, Action.UNLOCK_LOGIN}
+)
+
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.RECEIVER: _RECEIVER,
     Role.INSPECTOR: _INSPECTOR,
     Role.LEAD: _LEAD,
     Role.ADMIN: _ADMIN,
+    Role.SYSTEM: _SYSTEM,
 }
 
 

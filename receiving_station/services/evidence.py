@@ -70,12 +70,12 @@ def _photos(uow: UnitOfWork, found: list[Photo]) -> tuple[PhotoEvidence, ...]:
 
 def gather(
     uow_factory: UnitOfWorkFactory,
-    actor: Actor | None,
+    actor: Actor,
     scan: ClassifiedScan,
     now: datetime,
 ) -> Evidence:
     """The evidence for an RMA, order or tracking number, or a license plate (one unit).
-    ``actor`` None: the command line, run by whoever can reach the database."""
+    Inspectors, leads, admins, and the command line's system identity."""
     with uow_factory(readonly=True) as uow:
         names: dict[tuple[str, int], str] = {}
 
@@ -95,10 +95,8 @@ def gather(
                 names["s", station_id] = found.name if found else f"#{station_id}"
             return names["s", station_id]
 
-        who, where = "", ""
-        if actor is not None:
-            acting, at = load_actor(uow, actor, Action.INSPECT)
-            who, where = acting.display_name, at.name
+        acting, at = load_actor(uow, actor, Action.READ_CUSTOMER_DATA)
+        who, where = acting.display_name, at.name
         units: list[Inspection]
         if scan.kind is ScanKind.LICENSE_PLATE:
             unit = uow.inspections.by_lpn(scan.text)

@@ -18,11 +18,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
+from receiving_station.domain.permissions import Action
 from receiving_station.domain.policy import ReturnPolicy
 from receiving_station.errors import EnvironmentFailure, StaleRecord, StationError
 from receiving_station.intake.model import IncomingRma, Parsed, Problem
 from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.policy import policy_in_force
 
 log = logging.getLogger(__name__)
@@ -108,11 +110,13 @@ CHUNK = 500
 """RMAs a transaction: big enough for few statements, small enough to hold locks briefly."""
 
 
-def _event(rma: Rma, action: str, before: dict[str, object] | None, now: datetime) -> AuditEvent:
+def _event(
+    rma: Rma, action: str, before: dict[str, object] | None, now: datetime, actor: Actor
+) -> AuditEvent:
     return AuditEvent(
         at=now,
-        user_id=None,
-        station_id=None,
+        user_id=actor.user_id,
+        station_id=actor.station_id,
         action=f"rma.import.{action}",
         entity="rma",
         entity_id=rma.number,
@@ -144,7 +148,7 @@ def _decide(
     return "updated", {"status": existing.status.value}
 
 
-def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
+def _apply(uow: UnitOfWork, rma: Rma, now: datetime, actor: Actor) -> str:
     """One RMA: 'created', 'updated' or 'unchanged'; raises ValueError with the reason."""
     existing = uow.rmas.by_number(rma.number)
     owners = uow.rma_imports.tracking_owners(rma.tracking_numbers)
@@ -156,12 +160,16 @@ def _apply(uow: UnitOfWork, rma: Rma, now: datetime) -> str:
         uow.rmas.add(rma)
     else:
         uow.rmas.replace(rma)
-    uow.audit.add(_event(rma, action, before, now))
+    uow.audit.add(_event(rma, action, before, now, actor))
     return action
 
 
 def _import_one(
-    uow_factory: UnitOfWorkFactory, incoming: IncomingRma, window_days: int, now: datetime
+    uow_factory: UnitOfWorkFactory,
+    incoming: IncomingRma,
+    window_days: int,
+    now: datetime,
+    actor: Actor,
 ) -> str:
     """One RMA in its own transaction. Another station importing the same RMA at the same
     moment (one folder, two stations) makes ours stale: it is read again once, and then
@@ -172,7 +180,7 @@ def _import_one(
                 # the window of the policy in force, by the RMA's channel and categories
                 policy = policy_in_force(uow, ReturnPolicy(window_days=window_days))
                 window = policy.window_for(incoming.channel, (x.category for x in incoming.lines))
-                action = _apply(uow, to_rma(incoming, window), now)
+                action = _apply(uow, to_rma(incoming, window), now, actor)
                 uow.commit()
                 return action
         except StaleRecord:
@@ -186,7 +194,11 @@ Outcome = str | ValueError | StationError
 
 
 def _import_chunk(
-    uow_factory: UnitOfWorkFactory, chunk: list[IncomingRma], window_days: int, now: datetime
+    uow_factory: UnitOfWorkFactory,
+    chunk: list[IncomingRma],
+    window_days: int,
+    now: datetime,
+    actor: Actor,
 ) -> list[Outcome]:
     """A chunk in one transaction, or ``StaleRecord`` (rolled back: nothing written)."""
     outcomes: list[Outcome] = []
@@ -219,7 +231,7 @@ def _import_chunk(
                         del owners[t]
             owners.update((t, rma.number) for t in rma.tracking_numbers)
             (new if action == "created" else changed).append(rma)
-            events.append(_event(rma, action, before, now))
+            events.append(_event(rma, action, before, now, actor))
         uow.rma_imports.add_all(new)
         for rma in changed:
             uow.rmas.replace(rma)
@@ -229,16 +241,20 @@ def _import_chunk(
 
 
 def _outcomes(
-    uow_factory: UnitOfWorkFactory, chunk: list[IncomingRma], window_days: int, now: datetime
+    uow_factory: UnitOfWorkFactory,
+    chunk: list[IncomingRma],
+    window_days: int,
+    now: datetime,
+    actor: Actor,
 ) -> list[Outcome]:
     try:
-        return _import_chunk(uow_factory, chunk, window_days, now)
+        return _import_chunk(uow_factory, chunk, window_days, now, actor)
     except StaleRecord:
         pass  # rolled back whole: each RMA again on its own
     outcomes: list[Outcome] = []
     for incoming in chunk:
         try:
-            outcomes.append(_import_one(uow_factory, incoming, window_days, now))
+            outcomes.append(_import_one(uow_factory, incoming, window_days, now, actor))
         except (ValueError, StationError) as exc:
             outcomes.append(exc)
     return outcomes
@@ -250,8 +266,14 @@ def import_rmas(
     now: datetime,
     window_days: int = 30,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    actor: Actor,
 ) -> ImportReport:
-    """Import what was read. ``progress(done, total)`` is called after each chunk."""
+    """Import what was read, audited in ``actor``'s name (a lead, an admin, or the system
+    identity of the command line and the watched folder). ``progress(done, total)`` is
+    called after each chunk."""
+    with uow_factory(readonly=True) as uow:
+        load_actor(uow, actor, Action.IMPORT_RMAS)
     report = ImportReport(parsed.format, problems=list(parsed.problems))
     refused = {p.number for p in parsed.problems if p.number}
     seen: dict[str, IncomingRma] = {}
@@ -260,7 +282,7 @@ def import_rmas(
 
     def flush(done: int) -> None:
         for incoming, outcome in zip(
-            chunk, _outcomes(uow_factory, chunk, window_days, now), strict=True
+            chunk, _outcomes(uow_factory, chunk, window_days, now, actor), strict=True
         ):
             if isinstance(outcome, str):
                 getattr(report, outcome).append(incoming.number)
@@ -298,8 +320,10 @@ def import_file(
     window_days: int = 30,
     fmt: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    actor: Actor,
 ) -> ImportReport:
-    return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress)
+    return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress, actor=actor)
 
 
 def _file_report(report: ImportReport) -> str:
@@ -317,6 +341,8 @@ def import_folder(
     now: datetime,
     window_days: int = 30,
     progress: Callable[[str, int, int], None] | None = None,
+    *,
+    actor: Actor,
 ) -> list[tuple[str, ImportReport]]:
     """Import every file waiting in the watched folder, then move it to ``done/`` (all
     imported) or ``problems/`` with a ``.problems.txt`` report beside it: a file is read
@@ -326,6 +352,8 @@ def import_folder(
     done: list[tuple[str, ImportReport]] = []
     if not folder.is_dir():
         return done
+    with uow_factory(readonly=True) as uow:  # refused once, not filed file by file
+        load_actor(uow, actor, Action.IMPORT_RMAS)
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
         name = path.name
 
@@ -334,7 +362,7 @@ def import_folder(
                 progress(name, done_rmas, total)
 
         try:
-            report = import_file(uow_factory, path, now, window_days, progress=step)
+            report = import_file(uow_factory, path, now, window_days, progress=step, actor=actor)
         except EnvironmentFailure:
             raise
         except Exception as exc:  # a bug must not block the folder: said, logged, filed

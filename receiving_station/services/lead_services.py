@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from receiving_station.domain.login import LoginPolicy
 from receiving_station.domain.model import ExceptionCase
 from receiving_station.domain.scan import ClassifiedScan
 from receiving_station.errors import NotFound, RuleViolation
@@ -29,6 +30,8 @@ class LeadServices:
     labeling: Labeling | None
     report_renderer: ShiftReportRenderer | None
     language: str
+    login_policy: LoginPolicy
+    sleep: Callable[[float], None]
 
     if TYPE_CHECKING:  # provided by StationServices, which these methods are part of
 
@@ -41,12 +44,12 @@ class LeadServices:
         sla = getattr(self.return_policy(), "sla_hours", 24)
         return leads.queue(self.uow_factory, actor, wanted or QueueFilter(), self._now(), sla)
 
-    def shift_figures(self, actor: Actor | None, day: date) -> ShiftFigures:
-        """The day's figures (``actor`` None: the command line)."""
+    def shift_figures(self, actor: Actor, day: date) -> ShiftFigures:
+        """The day's figures (leads and admins, and the command line)."""
         sla = getattr(self.return_policy(), "sla_hours", 24)
         return shift.figures(self.uow_factory, actor, day, self._now(), sla)
 
-    def shift_report(self, actor: Actor | None, day: date, language: str = "") -> bytes:
+    def shift_report(self, actor: Actor, day: date, language: str = "") -> bytes:
         """The shift report (PDF): the dashboard's figures and charts."""
         if self.report_renderer is None:
             raise NotFound(what="report renderer")
@@ -56,7 +59,7 @@ class LeadServices:
 
     def export_units(
         self,
-        actor: Actor | None,
+        actor: Actor,
         day: date,
         path: Path,
         progress: Callable[[int, int], None] | None = None,
@@ -89,7 +92,12 @@ class LeadServices:
         note: str = "",
         disposition: str = "",
         rma: str = "",
+        lead_badge: str = "",
+        lead_pin: str = "",
     ) -> ExceptionCase:
+        """A lead's decision; an override or an approval outside the policy needs the
+        deciding lead's badge (scanned or typed) and PIN (``DecisionNeedsPin`` without)."""
+        badge = self.readable(lead_badge).text if lead_badge.strip() else ""
         rules = self.workflows.library.rules if self.workflows is not None else None
         return leads.decide(
             self.uow_factory,
@@ -103,4 +111,8 @@ class LeadServices:
             disposition=disposition,
             rma_scan=self.readable(rma) if rma.strip() else None,
             label=self.labeling,
+            lead_badge=badge,
+            lead_pin=lead_pin,
+            login_policy=self.login_policy,
+            sleep=self.sleep,
         )

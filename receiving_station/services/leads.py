@@ -10,9 +10,12 @@ note. Each records the lead and the time, is audited, and tells customer service
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from receiving_station.domain.login import LoginPolicy
 from receiving_station.domain.model import (
     CASE,
     AuditEvent,
@@ -26,6 +29,7 @@ from receiving_station.domain.model import (
 from receiving_station.domain.permissions import Action
 from receiving_station.domain.scan import ClassifiedScan
 from receiving_station.errors import (
+    DecisionNeedsPin,
     DuplicateReceipt,
     InvalidEntry,
     NotFound,
@@ -41,6 +45,7 @@ from receiving_station.services.decisions import (
     queue_unit_label,
 )
 from receiving_station.services.labels import Labeling
+from receiving_station.services.lead_pin import decider, pin_reason, verify_decider
 from receiving_station.services.lookup import find_rma
 from receiving_station.services.messages import customer_message, team_message
 from workflows.definition import DISPOSITIONS, Rules
@@ -170,8 +175,17 @@ def decide(
     disposition: str = "",
     rma_scan: ClassifiedScan | None = None,
     label: Labeling | None = None,
+    lead_badge: str = "",
+    lead_pin: str = "",
+    login_policy: LoginPolicy | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> ExceptionCase:
-    """One lead decision on one exception, against the version the lead saw."""
+    """One lead decision on one exception, against the version the lead saw.
+
+    An override, or an approval outside the policy (:mod:`.lead_pin`), needs the badge
+    and PIN of the deciding lead (``lead_badge``, ``lead_pin``), checked here whatever the
+    UI did; without them it is refused (``DecisionNeedsPin``) and nothing changes. With
+    them, the decision is taken in the name of the badge's holder."""
     note = note.strip()
     if decision not in DECISIONS:
         raise InvalidEntry(field=F_DISPOSITION, problem=P_DISPOSITION)
@@ -179,6 +193,10 @@ def decide(
         raise InvalidEntry(field=F_REASON if decision == "override" else F_NOTE, problem=P_WORDS)
     if decision == "override" and disposition not in DISPOSITIONS:
         raise InvalidEntry(field=F_DISPOSITION, problem=P_DISPOSITION)
+    verified = None
+    if lead_badge.strip():
+        policy = login_policy or LoginPolicy()
+        verified = verify_decider(uow_factory, actor, lead_badge, lead_pin, now, policy, sleep)
     try:
         with uow_factory() as uow:
             case = _decide(
@@ -193,6 +211,7 @@ def decide(
                 disposition,
                 rma_scan,
                 label,
+                verified,
             )
             uow.commit()
             return case
@@ -229,8 +248,9 @@ def _decide(
     disposition: str,
     rma_scan: ClassifiedScan | None,
     label: Labeling | None,
+    verified: int | None = None,
 ) -> ExceptionCase:
-    lead, station = load_actor(uow, actor, Action.RESOLVE_EXCEPTION)
+    at_window, station = load_actor(uow, actor, Action.RESOLVE_EXCEPTION)
     found = uow.exceptions.get(exception_id)
     if found is None:
         raise NotFound(what=reference(CASE, exception_id))
@@ -243,16 +263,23 @@ def _decide(
         raise already_decided(uow, case)
     if case.version != seen_version:
         raise StaleRecord(what=case.reference)
-    assert lead.id is not None
     assert station.id is not None
     unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
     if unit is not None and decision in UNIT_DECISIONS:
         _refuse_decided_unit(uow, case, unit.id, unit.status)
+    why = pin_reason(uow, case, decision, rules, rma_scan, now)
+    if verified is None and why:
+        raise DecisionNeedsPin(ref=case.reference, why=why)
+    lead = at_window if verified is None else decider(uow, verified)
+    extra = {} if verified is None else {"checked": "badge+pin"}
+    if lead.id != at_window.id:
+        extra["window_user"] = at_window.username
+    assert lead.id is not None
     resolution = _apply(uow, case, decision, note, disposition, rma_scan, rules, now, lead.id)
     unit = uow.inspections.get(case.inspection_id) if case.inspection_id else None
     if label is not None and unit is not None and decision in ("approve", "override"):
         queue_unit_label(uow, label, unit, lead, station, now)
-    _resolve(uow, case, decision, resolution, lead.id, station.id, now, {})
+    _resolve(uow, case, decision, resolution, lead.id, station.id, now, extra)
     if unit is not None and decision in UNIT_DECISIONS:
         # One decision settles the unit: its other open cases are resolved with it.
         for other in uow.exceptions.for_inspection(unit.id or 0):
@@ -267,7 +294,7 @@ def _decide(
                     lead.id,
                     station.id,
                     now,
-                    {"settled_by": case.reference},
+                    {"settled_by": case.reference, **extra},
                 )
     if unit is not None and decision in ("approve", "override"):
         announce_refund(uow, unit, now)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from receiving_station.domain.permissions import Action
 from receiving_station.domain.scan import ClassifiedScan
 from receiving_station.errors import NotFound
 from receiving_station.ports import (
@@ -16,7 +17,7 @@ from receiving_station.ports import (
     UnitOfWorkFactory,
 )
 from receiving_station.services import evidence, photos
-from receiving_station.services.context import Actor
+from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView
 
@@ -72,27 +73,29 @@ class PhotoServices:
         )
 
     def evidence_pack(
-        self, actor: Actor | None, key: str, language: str = ""
+        self, actor: Actor, key: str, language: str = ""
     ) -> tuple[bytes, dict[str, Any]]:
         """The evidence pack (PDF) of an RMA, order, tracking number or license plate, and
-        a short summary; ``actor`` None: the command line."""
+        a short summary; the command line acts as :meth:`command_line`."""
         if self.evidence_renderer is None:
             raise NotFound(what="evidence renderer")
         found = evidence.gather(self.uow_factory, actor, self.readable(key), self._now())
         pdf = self.evidence_renderer.render(found, language or self.language)
         return pdf, evidence.describe(found)
 
-    def photo_thumbnail(self, photo_ref: str) -> bytes:
+    def photo_thumbnail(self, actor: Actor, photo_ref: str) -> bytes:
         """A stored photo's thumbnail, checked against its SHA-256."""
         with self.uow_factory(readonly=True) as uow:
+            load_actor(uow, actor, Action.READ_CUSTOMER_DATA)
             found = uow.photos.thumbnail(int(photo_ref.removeprefix("photo:")))
         if found is None:
             raise NotFound(what=photo_ref)
         return found
 
-    def photo(self, photo_ref: str) -> bytes:
+    def photo(self, actor: Actor, photo_ref: str) -> bytes:
         """The bytes of a stored photo (``photo:ID``), checked against their SHA-256."""
         with self.uow_factory(readonly=True) as uow:
+            load_actor(uow, actor, Action.READ_CUSTOMER_DATA)
             found = uow.photos.content(int(photo_ref.removeprefix("photo:")))
         if found is None:
             raise NotFound(what=photo_ref)

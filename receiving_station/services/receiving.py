@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from receiving_station.domain.login import LoginPolicy
 from receiving_station.domain.model import (
     AuditEvent,
     Claim,
@@ -33,6 +35,7 @@ from receiving_station.errors import (
 )
 from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.ports import PreparedPhoto, UnitOfWork, UnitOfWorkFactory
+from receiving_station.services.auth import attempt
 from receiving_station.services.context import Actor, load_actor
 from receiving_station.services.lookup import find_rma, rma_view
 from receiving_station.services.messages import customer_message, team_message
@@ -120,10 +123,10 @@ def scan_parcel(
     return ScanOutcome(view, None, can_receive=True, needs_approval=False)
 
 
-def _check_approver(uow: UnitOfWork, badge: str | None, breach: str, rma_number: str) -> int:
-    if not badge:
+def _check_approver(uow: UnitOfWork, approver_id: int | None, breach: str, rma_number: str) -> int:
+    if approver_id is None:
         raise PolicyBreach(rma=rma_number, reason=BREACH_REASONS[breach])
-    approver = uow.users.by_badge(badge.strip().upper())
+    approver = uow.users.get(approver_id)  # as the database says now, role included
     if approver is None:
         raise LeadApprovalRefused(user=UNKNOWN_USER)
     if not approver.active or approver.role not in (Role.LEAD, Role.ADMIN):
@@ -143,14 +146,35 @@ def receive_parcel(
     lead_badge: str | None = None,
     scanned_text: str = "",
     photos: Sequence[PreparedPhoto] = (),
+    lead_pin: str = "",
+    login_policy: LoginPolicy | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> Receipt:
     """Receive one parcel holding the returns of ``rma_ids``. Never twice for the same RMA.
 
     An RMA outside its window, cancelled or declined needs ``lead_badge``: the badge of an
-    active lead or admin, checked here whatever the UI did. Damaged packaging needs
+    active lead or admin, with their PIN (``lead_pin``) typed at that moment: a badge is
+    only printed text. The badge and PIN are checked here whatever the UI did, each wrong
+    PIN counted against the lead's lock-out like a log-in. Damaged packaging needs
     ``photos`` of the parcel, taken before it is opened.
     """
     _check_parcel_photos(packaging, photos)
+    approver_id: int | None = None
+    if lead_badge:
+        badge = lead_badge.strip().upper()
+        approver, _ = attempt(
+            uow_factory,
+            actor.station_id,
+            badge,
+            "badge+pin",
+            lambda uow: uow.users.by_badge(badge),
+            lead_pin,
+            now,
+            login_policy or LoginPolicy(),
+            sleep,
+            purpose="approval",
+        )
+        approver_id = approver.id
     try:
         with uow_factory() as uow:
             user, station = load_actor(uow, actor, Action.RECEIVE_PARCEL)
@@ -168,7 +192,7 @@ def receive_parcel(
                     raise _held_by(rma_view(uow, rma, now.date()), holder)
                 breach = rma.policy_breach(now.date())
                 if breach is not None:
-                    approved_by = _check_approver(uow, lead_badge, breach, rma.number)
+                    approved_by = _check_approver(uow, approver_id, breach, rma.number)
                 before = rma.status
                 rma.transition(RmaStatus.RECEIVED)
                 uow.rmas.save_status(rma)

@@ -76,17 +76,17 @@ def _percentile(values: list[float], q: float) -> float:
 
 def figures(
     uow_factory: UnitOfWorkFactory,
-    actor: Actor | None,
+    actor: Actor,
     day: date,
     now: datetime,
     sla_hours: int,
 ) -> ShiftFigures:
-    """``actor`` None: the command line. ``day`` is in ``now``'s zone (the station clock's)."""
+    """Leads and admins (and the command line). ``day`` is in ``now``'s zone (the station
+    clock's)."""
     assert now.tzinfo is not None
     start, end = day_bounds(day, now.tzinfo)
     with uow_factory(readonly=True) as uow:
-        if actor is not None:
-            load_actor(uow, actor, Action.REVIEW_EXCEPTION)
+        load_actor(uow, actor, Action.REVIEW_EXCEPTION)
         parcels = uow.reports.parcels_received(start, end)
         units = list(uow.reports.units(start, end))
         opened = list(uow.reports.exceptions_opened(start, end))
@@ -158,7 +158,7 @@ COLUMNS = (
 
 def export_units(
     uow_factory: UnitOfWorkFactory,
-    actor: Actor | None,
+    actor: Actor,
     start: datetime,
     end: datetime,
     path: Path,
@@ -168,8 +168,7 @@ def export_units(
     """Write the period's units to ``path`` (CSV, UTF-8); the number written. Cancelled:
     ``ExportCancelled`` and no file left behind (a half file is never mistaken for one)."""
     with uow_factory(readonly=True) as uow:
-        if actor is not None:
-            load_actor(uow, actor, Action.REVIEW_EXCEPTION)
+        load_actor(uow, actor, Action.REVIEW_EXCEPTION)
         units = list(uow.reports.units(start, end))
     total = len(units)
 

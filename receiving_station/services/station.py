@@ -6,12 +6,14 @@ thread; it holds no state of its own and is safe to call from several threads.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from receiving_station.domain.login import LoginPolicy
 from receiving_station.domain.model import (
     ExceptionCase,
     OutboxMessage,
@@ -47,9 +49,11 @@ from receiving_station.services import (
     importing,
     inspection,
     labels,
+    lockouts,
     lookup,
     outbox,
     receiving,
+    system,
 )
 from receiving_station.services.admin import AdminServices
 from receiving_station.services.context import Actor, load_actor
@@ -58,6 +62,7 @@ from receiving_station.services.inspection import Inspector
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.labels import Labeling
 from receiving_station.services.lead_services import LeadServices
+from receiving_station.services.lockouts import Lockout
 from receiving_station.services.photo_services import PhotoServices
 from receiving_station.services.receiving import ScanOutcome
 from receiving_station.views import RmaView
@@ -105,6 +110,8 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         evidence_renderer: EvidenceRenderer | None = None,
         language: str = "en",
         report_renderer: ShiftReportRenderer | None = None,
+        login_policy: LoginPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.uow_factory = uow_factory
         self.classifier = classifier
@@ -123,6 +130,9 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         self.report_renderer = report_renderer
         self.language = language
         """The station's language: what its documents are written in unless asked."""
+        self.login_policy = login_policy or LoginPolicy()
+        self.sleep = sleep
+        """How a failed log-in's delay is waited (on the calling thread: a worker's)."""
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -141,15 +151,50 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         return scan
 
     def login_badge(self, raw: str | bytes) -> LoggedIn:
+        """A badge alone; ``PinNeeded`` for a role the policy asks a PIN of. Blocking: a
+        failure is answered after a growing delay."""
         scan = self.readable(raw)
-        user, actor = auth.login_by_badge(self.uow_factory, self.station_id, scan.text, self._now())
+        user, actor = auth.login_by_badge(
+            self.uow_factory, self.station_id, scan.text, self._now(), self.login_policy, self.sleep
+        )
+        return LoggedIn(user, actor)
+
+    def login_badge_pin(self, raw: str | bytes, pin: str) -> LoggedIn:
+        scan = self.readable(raw)
+        user, actor = auth.login_badge_and_pin(
+            self.uow_factory,
+            self.station_id,
+            scan.text,
+            pin,
+            self._now(),
+            self.login_policy,
+            self.sleep,
+        )
         return LoggedIn(user, actor)
 
     def login_pin(self, username: str, pin: str) -> LoggedIn:
         user, actor = auth.login_with_pin(
-            self.uow_factory, self.station_id, username, pin, self._now()
+            self.uow_factory,
+            self.station_id,
+            username,
+            pin,
+            self._now(),
+            self.login_policy,
+            self.sleep,
         )
         return LoggedIn(user, actor)
+
+    def command_line(self, via: str) -> Actor:
+        """The system identity for a command-line command (or the watched folder), audited
+        with the OS user; it has a role of its own (:data:`Role.SYSTEM`)."""
+        return system.system_actor(self.uow_factory, self.station_id, via, self._now())
+
+    def lockouts(self, actor: Actor) -> list[Lockout]:
+        return lockouts.locked_out(self.uow_factory, actor, self._now())
+
+    def unlock(self, actor: Actor, *, username: str = "", station: str = "") -> None:
+        """Lift a user's or a station's log-in lock-out (leads and admins); audited."""
+        lockouts.unlock(self.uow_factory, actor, self._now(), username=username, station=station)
 
     def handle_scan(self, actor: Actor, raw: str | bytes) -> ScanResult:
         """A scan at the Receive page: a badge switches user, a command acts, a product code
@@ -185,8 +230,10 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         note: str = "",
         lead_badge: str | None = None,
         photos: Sequence[PreparedPhoto] = (),
+        lead_pin: str = "",
     ) -> Receipt:
-        """Receive a parcel; damaged packaging needs ``photos`` (from ``prepare_photo``)."""
+        """Receive a parcel; damaged packaging needs ``photos`` (from ``prepare_photo``); a
+        policy breach needs a lead's badge and PIN."""
         badge = self.readable(lead_badge).text if lead_badge else None
         return receiving.receive_parcel(
             self.uow_factory,
@@ -197,6 +244,9 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
             note=note,
             lead_badge=badge,
             photos=photos,
+            lead_pin=lead_pin,
+            login_policy=self.login_policy,
+            sleep=self.sleep,
         )
 
     def register_unidentified(
@@ -378,24 +428,34 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
     def import_file(
         self, actor: Actor, path: Path, progress: Callable[[int, int], None] | None = None
     ) -> ImportReport:
-        """Import a store platform's file (leads and admins)."""
-        with self.uow_factory(readonly=True) as uow:
-            load_actor(uow, actor, Action.IMPORT_RMAS)
+        """Import a store platform's file (leads and admins), audited in ``actor``'s name."""
         return importing.import_file(
-            self.uow_factory, path, self._now(), self.window_days, progress=progress
+            self.uow_factory, path, self._now(), self.window_days, progress=progress, actor=actor
         )
 
     def import_waiting_files(
         self, progress: Callable[[str, int, int], None] | None = None
     ) -> list[tuple[str, ImportReport]]:
         """Import what waits in the watched folder (``[import] folder``), if there is one."""
-        if self.import_folder is None:
+        folder = self.import_folder
+        if folder is None or not folder.is_dir():
             return []
+        if not any(p.is_file() and not p.name.startswith(".") for p in folder.iterdir()):
+            return []  # nothing waits: no session of the system identity to audit
+        actor = self.command_line("watched folder")
         return importing.import_folder(
-            self.uow_factory, self.import_folder, self._now(), self.window_days, progress
+            self.uow_factory,
+            folder,
+            self._now(),
+            self.window_days,
+            progress,
+            actor=actor,
         )
 
-    def messages_waiting(self) -> list[OutboxMessage]:
+    def messages_waiting(self, actor: Actor) -> list[OutboxMessage]:
+        """The messages not sent yet, customers' addresses and words included."""
+        with self.uow_factory(readonly=True) as uow:
+            load_actor(uow, actor, Action.READ_CUSTOMER_DATA)
         return outbox.waiting(self.uow_factory)
 
     def ping(self) -> None:

@@ -104,7 +104,7 @@ def create_user(
     hash_fn: Callable[[str], str] = hash_pin,
 ) -> User:
     """A new user. ``actor`` None only on an empty database: the first admin."""
-    if role not in {r.value for r in Role}:
+    if role not in {r.value for r in Role if r is not Role.SYSTEM}:
         raise InvalidEntry(field=F_ROLE, problem=P_ROLE)
     check_pin(pin)
     with uow_factory() as uow:
@@ -177,7 +177,7 @@ def update_user(
     badge: str,
     language: str = "",
 ) -> User:
-    if role not in {r.value for r in Role}:
+    if role not in {r.value for r in Role if r is not Role.SYSTEM}:
         raise InvalidEntry(field=F_ROLE, problem=P_ROLE)
 
     def change(user: User) -> None:

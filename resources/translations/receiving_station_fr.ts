@@ -312,6 +312,14 @@
         <translation>Imprimer l’étiquette</translation>
     </message>
     <message>
+        <source>Scan or type your badge, then type your PIN.</source>
+        <translation>Scannez ou tapez votre badge, puis tapez votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Lead decision</source>
+        <translation>Décision du chef d’équipe</translation>
+    </message>
+    <message>
         <source>Note or reason (a few words)</source>
         <translation>Remarque ou motif (quelques mots)</translation>
     </message>
@@ -551,6 +559,49 @@
     </message>
 </context>
 <context>
+    <name>LockoutsPanel</name>
+    <message>
+        <source>Locked out of log-in</source>
+        <translation>Bloqués à la connexion</translation>
+    </message>
+    <message>
+        <source>Users and stations locked out of log-in</source>
+        <translation>Utilisateurs et postes bloqués à la connexion</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’à</translation>
+    </message>
+    <message>
+        <source>Nobody is locked out.</source>
+        <translation>Personne n’est bloqué.</translation>
+    </message>
+    <message>
+        <source>Lift the lock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>poste</translation>
+    </message>
+    <message>
+        <source>The lock on {who} is lifted.</source>
+        <translation>{who} est débloqué(e).</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Scan your badge to start</source>
@@ -573,8 +624,8 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead), BDG-1004 (admin); or user alice, PIN 1111.</source>
-        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe), BDG-1004 (administrateur) ; ou identifiant alice, code PIN 1111.</translation>
+        <source>Demo data: badges BDG-1001 (receiver), BDG-1002 (inspector), BDG-1003 (lead, PIN 3333), BDG-1004 (admin, PIN 4444); or user alice, PIN 1111.</source>
+        <translation>Données de démonstration : badges BDG-1001 (réceptionnaire), BDG-1002 (contrôleur), BDG-1003 (chef d’équipe, code PIN 3333), BDG-1004 (administrateur, code PIN 4444) ; ou identifiant alice, code PIN 1111.</translation>
     </message>
 </context>
 <context>
@@ -730,6 +781,29 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Lead approval</source>
+        <translation>Accord d’un chef d’équipe</translation>
+    </message>
+    <message>
+        <source>Badge {badge}: type your PIN to approve.</source>
+        <translation>Badge {badge} : tapez votre code PIN pour donner votre accord.</translation>
+    </message>
+    <message>
+        <source>Scan or type your badge</source>
+        <translation>Scannez ou tapez votre badge</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
     </message>
 </context>
 <context>
@@ -1017,10 +1091,6 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Réceptionner le colis (F2)</translation>
     </message>
     <message>
-        <source>⚠ Lead approval needed: a lead scans their badge now.</source>
-        <translation>⚠ Accord du chef d’équipe requis : un chef d’équipe scanne son badge maintenant.</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -1091,6 +1161,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>⚠ Lead approval needed: a lead scans their badge and types their PIN now.</source>
+        <translation>⚠ Accord d’un chef d’équipe nécessaire : un chef d’équipe scanne son badge et tape son code PIN maintenant.</translation>
     </message>
     <message>
         <source>Received</source>
@@ -2366,8 +2440,16 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Retour {rma} : {reason}. Un chef d’équipe doit donner son accord avant la réception du colis.</translation>
     </message>
     <message>
-        <source>{user} cannot approve: only an active lead or admin badge can. Nothing was received.</source>
-        <translation>{user} ne peut pas donner son accord : seul le badge d’un chef d’équipe ou d’un administrateur actif le peut. Rien n’a été réceptionné.</translation>
+        <source>{user} cannot approve: only an active lead or admin, with their badge and PIN, can. Nothing was received.</source>
+        <translation>{user} ne peut pas donner son accord : seul un chef d’équipe ou un administrateur actif, avec son badge et son code PIN, le peut. Rien n’a été réceptionné.</translation>
+    </message>
+    <message>
+        <source>{ref}: {why} needs the deciding lead&apos;s badge and PIN, typed now. Nothing was changed.</source>
+        <translation>{ref} : {why} exige le badge et le code PIN du chef d’équipe qui décide, saisis maintenant. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>{user} cannot decide this: only an active lead or admin, with their badge and PIN, can. Nothing was changed.</source>
+        <translation>{user} ne peut pas prendre cette décision : seul un chef d’équipe ou un administrateur actif, avec son badge et son code PIN, le peut. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>{user} ({role}) may not {action}. Ask a lead.</source>
@@ -2388,6 +2470,18 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>Log-in refused: {reason}. Scan your badge again or ask a lead.</source>
         <translation>Connexion refusée : {reason}. Scannez de nouveau votre badge ou demandez à un chef d’équipe.</translation>
+    </message>
+    <message>
+        <source>{user} is locked out after {failures} wrong PINs in a row, until {until}. A lead or an admin can lift it now (Dashboard or Users page, or: receiving-station users unlock {username}).</source>
+        <translation>{user} est bloqué(e) après {failures} codes PIN faux de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut le débloquer dès maintenant (page Bilan ou Utilisateurs, ou : receiving-station users unlock {username}).</translation>
+    </message>
+    <message>
+        <source>Log-in at {station} is locked after {failures} failed tries in a row, until {until}. A lead or an admin can lift it now (Dashboard or Users page, or: receiving-station users unlock --station {station}).</source>
+        <translation>La connexion au poste {station} est bloquée après {failures} essais manqués de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut la débloquer dès maintenant (page Bilan ou Utilisateurs, ou : receiving-station users unlock --station {station}).</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) logs in with a badge and a PIN: type your PIN.</source>
+        <translation>{user} ({role}) se connecte avec un badge et un code PIN : tapez votre code PIN.</translation>
     </message>
     <message>
         <source>{what} was not found.</source>
@@ -2422,6 +2516,14 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>l’identifiant ou le code PIN est faux</translation>
     </message>
     <message>
+        <source>the badge or the PIN is wrong</source>
+        <translation>le badge ou le code PIN est faux</translation>
+    </message>
+    <message>
+        <source>this identity does not log in at a station</source>
+        <translation>cette identité ne se connecte pas à un poste</translation>
+    </message>
+    <message>
         <source>this is a badge or a command, not a parcel label</source>
         <translation>c’est un badge ou une commande, pas une étiquette de colis</translation>
     </message>
@@ -2436,6 +2538,30 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>this return was declined</source>
         <translation>ce retour a été refusé</translation>
+    </message>
+    <message>
+        <source>overriding the disposition</source>
+        <translation>changer la destination</translation>
+    </message>
+    <message>
+        <source>approving a return outside the policy</source>
+        <translation>valider un retour hors politique</translation>
+    </message>
+    <message>
+        <source>approving a unit suspected of fraud</source>
+        <translation>valider un article suspecté de fraude</translation>
+    </message>
+    <message>
+        <source>approving an inspector&apos;s override above the limit</source>
+        <translation>valider une dérogation du contrôleur au-delà du plafond</translation>
+    </message>
+    <message>
+        <source>approving a unit worth more than the limit</source>
+        <translation>valider un article d’une valeur au-delà du plafond</translation>
+    </message>
+    <message>
+        <source>linking the parcel to an RMA outside the policy</source>
+        <translation>rattacher le colis à un retour hors politique</translation>
     </message>
     <message>
         <source>an unknown badge</source>
@@ -2504,6 +2630,14 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>change this station&apos;s settings</source>
         <translation>modifier les réglages de ce poste</translation>
+    </message>
+    <message>
+        <source>read customers&apos; data (photos, messages, evidence)</source>
+        <translation>lire les données des clients (photos, messages, dossiers de preuves)</translation>
+    </message>
+    <message>
+        <source>lift a log-in lock-out</source>
+        <translation>lever un blocage de connexion</translation>
     </message>
     <message>
         <source>it looks like GS1 data but does not parse</source>
@@ -2880,6 +3014,10 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>A lock-out</source>
+        <translation>Un blocage</translation>
     </message>
 </context>
 <context>

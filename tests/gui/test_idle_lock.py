@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from receiving_station.station_app import StationApp
 from tests.gui.test_inspect_page import JEANS, click, on_step, scan, settle
-from tests.gui.test_receive_window import log_in, scanner_types
+from tests.gui.test_receive_window import log_in, scanner_types, type_pin_after_badge
 from tests.world import World
 from ui.main_window import MainWindow
 
@@ -54,6 +54,7 @@ def test_another_badge_at_a_locked_station_switches_user(qtbot: QtBot, window: M
     go_idle(qtbot, window)
     window.login_page.username.setFocus()
     scanner_types(qtbot, "BDG-1003")
+    type_pin_after_badge(qtbot, window, "BDG-1003", "3333")  # a lead: the badge and the PIN
     qtbot.waitUntil(lambda: window.session.who is not None, timeout=5000)
     assert window.session.who.user.username == "chloe"  # type: ignore[union-attr]
     assert window.inspect_page.view is None  # Bruno's unit waits for him, saved

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from receiving_station.station_app import StationApp
-from tests.gui.test_receive_window import scanner_types
+from tests.gui.test_receive_window import scanner_types, type_pin_after_badge
 from tests.world import World
 from ui.shell import StationShell
 
@@ -61,6 +61,7 @@ def test_a_french_speaking_inspector_gets_the_station_in_french_at_once(
 def test_the_same_language_keeps_the_same_window(qtbot: QtBot, shell: StationShell):
     window = shell.window
     badge(qtbot, shell, "BDG-1004")  # Dan reads English, as the station
+    type_pin_after_badge(qtbot, window, "BDG-1004", "4444")  # an admin types the PIN too
     qtbot.waitUntil(lambda: window.session.who is not None, timeout=5000)
     assert shell.window is window
 

@@ -22,11 +22,32 @@ def scanner_types(qtbot: QtBot, text: str) -> None:
     qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
+PINS = {"BDG-1003": "3333", "BDG-1004": "4444"}
+"""The demo's leads and admins, who log in with a badge and a PIN."""
+
+
+def type_pin_after_badge(qtbot: QtBot, window: MainWindow, badge: str, pin: str) -> None:
+    """The log-in page asked for the PIN of the badge just scanned: typed by hand, Enter."""
+    page = window.login_page
+    qtbot.waitUntil(lambda: page.pending_badge == badge and page.pin.hasFocus(), timeout=5000)
+    person_types(qtbot, page.pin, pin)
+
+
+def person_types(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """A person at the keyboard: far slower than a scanner, so the keys reach the field."""
+    for ch in text:
+        qtbot.keyClick(field, ch)
+        qtbot.wait(90)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def log_in(qtbot: QtBot, window: MainWindow, badge: str = "BDG-1001") -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.login_page.username.setFocus()
     scanner_types(qtbot, badge)
+    if badge in PINS:  # a lead or an admin: the badge, then their PIN
+        type_pin_after_badge(qtbot, window, badge, PINS[badge])
     qtbot.waitUntil(lambda: window.session.who is not None, timeout=5000)
 
 
@@ -135,10 +156,24 @@ def test_a_late_return_waits_for_a_leads_badge(
     assert "return window has passed" in page.banner.text.text()
     qtbot.keyClick(page, Qt.Key.Key_F2)
     assert world.count("receipts") == 0
-    scanner_types(qtbot, "BDG-1002")  # an inspector cannot approve
+    scanner_types(qtbot, "BDG-1002")  # an inspector cannot approve, even with their PIN
+    qtbot.waitUntil(lambda: page.pin_dialog is not None and page.pin_dialog.isVisible())
+    assert page.pin_dialog is not None
+    page.pin_dialog.pin.setText("2222")
+    page.pin_dialog.accept()
     qtbot.waitUntil(lambda: "cannot approve" in page.banner.text.text(), timeout=5000)
     assert world.count("receipts") == 0
-    scanner_types(qtbot, "BDG-1003")  # the lead
+    window.app.services.sleep = lambda _s: None
+    scanner_types(qtbot, "BDG-1003")  # the lead's badge, typed by anyone: a PIN is asked
+    qtbot.waitUntil(lambda: page.pin_dialog is not None and page.pin_dialog.isVisible())
+    page.pin_dialog.pin.setText("1111")  # Alice's own PIN, not the lead's
+    page.pin_dialog.accept()
+    qtbot.waitUntil(lambda: "PIN is wrong" in page.banner.text.text(), timeout=5000)
+    assert world.count("receipts") == 0
+    scanner_types(qtbot, "BDG-1003")  # the lead, with their PIN
+    qtbot.waitUntil(lambda: page.pin_dialog is not None and page.pin_dialog.isVisible())
+    page.pin_dialog.pin.setText("3333")
+    page.pin_dialog.accept()
     qtbot.waitUntil(lambda: world.count("receipts") == 1, timeout=5000)
     assert window.session.who is not None
     assert window.session.who.user.username == "alice"

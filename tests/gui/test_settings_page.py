@@ -248,14 +248,18 @@ def test_the_camera_test_gives_its_size_and_a_live_view_that_reads_codes(
     assert result_of(qtbot, page.camera.result).startswith("⚠")
 
 
-@pytest.mark.parametrize("badge", ["BDG-1001", "BDG-1002", "BDG-1003"])
+@pytest.mark.parametrize(
+    ("badge", "pin"), [("BDG-1001", ""), ("BDG-1002", ""), ("BDG-1003", "3333")]
+)
 def test_other_roles_cannot_save_settings_the_core_refuses(
-    admin_window: MainWindow, config_file: Path, badge: str
+    admin_window: MainWindow, config_file: Path, badge: str, pin: str
 ):
     before = config_file.read_text(encoding="utf-8")
     app = admin_window.app
     assert app.hardware is not None
-    actor = app.services.login_badge(badge).actor  # a receiver, an inspector, a lead
+    services = app.services
+    # a receiver, an inspector (badge alone), a lead (badge and PIN)
+    actor = (services.login_badge_pin(badge, pin) if pin else services.login_badge(badge)).actor
     with pytest.raises(PermissionDenied):
         app.hardware.save(actor, {"ui": {"idle_lock_minutes": 0}})
     assert config_file.read_text(encoding="utf-8") == before

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from receiving_station.bootstrap import bootstrap
 from receiving_station.config import load_config
-from tests.gui.test_receive_window import scanner_types
+from tests.gui.test_receive_window import scanner_types, type_pin_after_badge
 from tests.world import FixedClock
 from ui.errors import Level
 from ui.main_window import MainWindow
@@ -91,7 +91,13 @@ def test_the_first_admin_is_created_with_a_scanned_badge_and_logged_in(
     assert 'name = "DOCK-7"' in config_file.read_text(encoding="utf-8")
     fresh.logout()
     assert fresh.pages.currentWidget() is fresh.login_page  # set up once, never again
-    assert fresh.app.services.login_badge("BDG-7001").user.username == "maria"
+    fresh.login_page.username.setFocus()
+    scanner_types(qtbot, "BDG-7001")  # an admin: the badge, then the PIN chosen above
+    type_pin_after_badge(qtbot, fresh, "BDG-7001", "4826")
+    qtbot.waitUntil(lambda: fresh.session.who is not None, timeout=5000)
+    who = fresh.session.who
+    assert who is not None
+    assert who.user.username == "maria"
 
 
 @pytest.mark.parametrize(
@@ -129,5 +135,6 @@ def test_demo_data_fills_the_database_and_the_demo_badges_log_in(qtbot: QtBot, f
     with engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM rmas")).scalar_one() == 200
     scanner_types(qtbot, "BDG-1004")
+    type_pin_after_badge(qtbot, fresh, "BDG-1004", "4444")  # the demo admin's PIN
     qtbot.waitUntil(lambda: fresh.session.who is not None, timeout=5000)
     assert fresh.admin_tab.isVisible()

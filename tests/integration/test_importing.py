@@ -13,7 +13,7 @@ from tests.world import World
 
 
 def run(world: World, parsed):  # type: ignore[no-untyped-def]
-    return import_rmas(world.uow_factory, parsed, world.clock.now())
+    return import_rmas(world.uow_factory, parsed, world.clock.now(), actor=world.actor("chloe"))
 
 
 def test_every_example_file_imports_and_a_second_import_changes_nothing(world: World):

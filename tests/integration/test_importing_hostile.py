@@ -12,6 +12,7 @@ from sqlalchemy import event
 from receiving_station.cli import _Progress, main
 from receiving_station.intake.read import read_text
 from receiving_station.services.importing import import_folder, import_rmas
+from receiving_station.services.system import system_actor
 from tests.intake.test_formats import CSV_HEADER, EXAMPLES, GOOD_ROW
 from tests.world import World
 
@@ -100,7 +101,10 @@ def test_a_bad_file_in_the_watched_folder_is_filed_and_the_next_one_imported(
     )
     (inbox / "b-nested.json").write_text('{"data": {"return": ' + "[" * 5000 + "}}")
     (inbox / "c-good.json").write_bytes((EXAMPLES / "shopify-returns.json").read_bytes())
-    reports = import_folder(world.uow_factory, inbox, world.clock.now())
+    watched = system_actor(
+        world.uow_factory, world.station_ids["DOCK-1"], "watched folder", world.clock.now()
+    )
+    reports = import_folder(world.uow_factory, inbox, world.clock.now(), actor=watched)
     assert [(name, r.ok) for name, r in reports] == [
         ("a-bad.csv", False),
         ("b-nested.json", False),
@@ -123,6 +127,7 @@ def test_a_bad_file_in_the_watched_folder_is_filed_and_the_next_one_imported(
 
 
 def test_a_big_import_is_whole_rmas_in_few_statements_and_a_rerun_is_unchanged(world: World):
+    lead = world.actor("chloe")
     rows = rows_of(3000)
     for i in range(0, 3000, 2):  # every other RMA has a second line
         rows.append(rows[i].replace(",1,SKU-1,", ",2,SKU-2,"))
@@ -134,7 +139,7 @@ def test_a_big_import_is_whole_rmas_in_few_statements_and_a_rerun_is_unchanged(w
 
     event.listen(world.engine, "before_cursor_execute", count)
     try:
-        report = import_rmas(world.uow_factory, read_text(text), world.clock.now())
+        report = import_rmas(world.uow_factory, read_text(text), world.clock.now(), actor=lead)
     finally:
         event.remove(world.engine, "before_cursor_execute", count)
     assert report.ok, report.problems[:3]
@@ -143,10 +148,10 @@ def test_a_big_import_is_whole_rmas_in_few_statements_and_a_rerun_is_unchanged(w
     assert world.count("rmas") == 3000
     assert world.count("rma_lines") == 4500
     assert world.count("audit_events") >= 3000
-    again = import_rmas(world.uow_factory, read_text(text), world.clock.now())
+    again = import_rmas(world.uow_factory, read_text(text), world.clock.now(), actor=lead)
     assert (again.created, again.updated, len(again.unchanged)) == ([], [], 3000)
     changed = text.replace("RMA-701234,301234,web,Ann", "RMA-701234,301234,web,Anne")
-    third = import_rmas(world.uow_factory, read_text(changed), world.clock.now())
+    third = import_rmas(world.uow_factory, read_text(changed), world.clock.now(), actor=lead)
     assert (third.created, third.updated, len(third.unchanged)) == ([], ["RMA-701234"], 2999)
 
 
@@ -157,7 +162,10 @@ def test_two_new_rmas_of_one_chunk_claiming_one_tracking_number_cost_the_second_
     rows[2] = rows[2].replace(",open,,", ",open,1Z999AA10123456784,")
     rows[7] = rows[7].replace(",open,,", ",open,1Z999AA10123456784,")
     report = import_rmas(
-        world.uow_factory, read_text("\n".join([CSV_HEADER, *rows]) + "\n"), world.clock.now()
+        world.uow_factory,
+        read_text("\n".join([CSV_HEADER, *rows]) + "\n"),
+        world.clock.now(),
+        actor=world.actor("chloe"),
     )
     (problem,) = report.problems
     assert (problem.where, problem.number) == ("line 9", "RMA-700007")

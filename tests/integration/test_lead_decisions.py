@@ -20,7 +20,7 @@ from tests.integration.test_races import (
     suspected_swap,
     version_of,
 )
-from tests.world import World
+from tests.world import LEAD_PIN, World
 
 
 def case(world: World, case_id: int):  # type: ignore[no-untyped-def]
@@ -41,7 +41,12 @@ def test_one_decision_settles_every_case_of_the_unit_and_a_second_is_refused(wor
     unit_id, fraud, wrong = suspected_swap(world, "RMA-910001")
     labels, seen_wrong = label_jobs(world, unit_id), version_of(world, wrong)
     decided = world.dock1.decide_exception(
-        world.actor("chloe"), fraud, version_of(world, fraud), "approve", note="genuine"
+        world.actor("chloe"),
+        fraud,
+        version_of(world, fraud),
+        "approve",
+        note="genuine",
+        **LEAD_PIN["chloe"],
     )
     settled = case(world, wrong)
     assert settled.state is ExceptionState.RESOLVED
@@ -105,7 +110,9 @@ def test_a_unit_sent_back_settles_its_other_case_and_is_decided_afresh(world: Wo
         fresh = [c for c in uow.exceptions.open_cases() if c.inspection_id == unit_id]
     assert len(fresh) == 2
     assert fresh[0].id is not None
-    world.dock1.decide_exception(world.actor("chloe"), fresh[0].id, fresh[0].version, "approve")
+    world.dock1.decide_exception(
+        world.actor("chloe"), fresh[0].id, fresh[0].version, "approve", **LEAD_PIN["chloe"]
+    )
     with world.uow_factory(readonly=True) as uow:
         assert [c for c in uow.exceptions.open_cases() if c.inspection_id == unit_id] == []
 
@@ -124,7 +131,7 @@ def test_a_lead_approving_a_full_refund_tells_finance_and_then_the_customer(worl
         (waiting,) = [c for c in uow.exceptions.open_cases() if c.inspection_id == unit.id]
     assert waiting.id is not None
     world.dock2.decide_exception(
-        world.actor("chloe", "DOCK-2"), waiting.id, waiting.version, "approve"
+        world.actor("chloe", "DOCK-2"), waiting.id, waiting.version, "approve", **LEAD_PIN["chloe"]
     )
     ((key, body),) = outbox(world, "refund_recommended")
     assert key == f"refund_recommended:{unit.reference}"

@@ -10,7 +10,7 @@ from receiving_station.domain.model import ExceptionState, InspectionStatus, Rma
 from receiving_station.errors import InvalidEntry, PermissionDenied, StaleRecord
 from receiving_station.services.leads import AlreadyDecided, QueueFilter
 from tests.integration.test_inspecting_units import finish, line, scan_unit
-from tests.world import World
+from tests.world import LEAD_PIN, World
 
 
 def waiting_unit(world: World, number: str = "RMA-610001") -> int:
@@ -109,6 +109,7 @@ def test_an_override_needs_a_reason_and_changes_the_disposition(world: World):
         "override",
         disposition="liquidate",
         note="light wear, outlet",
+        **LEAD_PIN["chloe"],
     )
     with world.uow_factory(readonly=True) as uow:
         unit = uow.inspections.get(decided.inspection_id)  # type: ignore[arg-type]

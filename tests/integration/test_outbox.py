@@ -136,7 +136,7 @@ def french_rma(world: World) -> None:
 def test_receiving_queues_the_customers_message_in_the_same_transaction(world: World):
     french_rma(world)
     world.receive("RMA-700001")
-    (message,) = world.dock1.messages_waiting()
+    (message,) = world.dock1.messages_waiting(world.actor("chloe"))
     assert (message.event, message.recipient, message.language) == (
         "parcel_received",
         "camille@example.com",
@@ -145,7 +145,7 @@ def test_receiving_queues_the_customers_message_in_the_same_transaction(world: W
     assert message.subject == "Nous avons reçu votre retour RMA-700001"
     with pytest.raises(AlreadyReceived):
         world.receive("RMA-700001")  # refused: nothing more is queued
-    assert len(world.dock1.messages_waiting()) == 1
+    assert len(world.dock1.messages_waiting(world.actor("chloe"))) == 1
 
 
 def test_a_message_is_sent_once_after_a_crash_between_the_change_and_the_send(
@@ -265,7 +265,9 @@ def test_a_message_taken_by_one_station_is_not_taken_by_another_until_its_lease_
         assert uow.outbox.mark(again, "dock1", timedelta(0)) is False
         assert uow.outbox.mark(again, "dock2", timedelta(0)) is True
         uow.commit()
-    assert [m.id for m in world.dock1.messages_waiting()] == [m.id for m in taken[1:] if m]
+    assert [m.id for m in world.dock1.messages_waiting(world.actor("chloe"))] == [
+        m.id for m in taken[1:] if m
+    ]
 
 
 def test_resolving_an_exception_tells_customer_service(world: World):
@@ -274,7 +276,7 @@ def test_resolving_an_exception_tells_customer_service(world: World):
     lead = world.actor("chloe")
     reviewed = world.dock1.start_review(lead, case.id, case.version)
     world.dock1.resolve_exception(lead, case.id, "Linked to RMA-100001", reviewed.version)
-    events = [(m.event, m.audience) for m in world.dock1.messages_waiting()]
+    events = [(m.event, m.audience) for m in world.dock1.messages_waiting(world.actor("chloe"))]
     assert events == [("exception_opened", "service"), ("exception_resolved", "service")]
 
 

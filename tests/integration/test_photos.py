@@ -15,6 +15,7 @@ from data.engine import make_engine
 from data.uow import SqlUnitOfWorkFactory
 from receiving_station.domain.model import PackagingCondition
 from receiving_station.errors import CorruptPhoto
+from receiving_station.services.context import Actor
 from receiving_station.services.receiving import PackagingPhotosNeeded
 from receiving_station.services.station import StationServices
 from scanners.classifier import ScanClassifier
@@ -49,8 +50,9 @@ def test_a_photo_is_read_back_by_another_station_after_a_restart(world: World):
         services = StationServices(
             SqlUnitOfWorkFactory(other), ScanClassifier(), world.clock, world.station_ids["DOCK-2"]
         )
-        content = services.photo(ref)
-        thumbnail = services.photo_thumbnail(ref)
+        chloe = Actor(world.user_ids["chloe"], world.station_ids["DOCK-2"])
+        content = services.photo(chloe, ref)
+        thumbnail = services.photo_thumbnail(chloe, ref)
     finally:
         other.dispose()
     image = cv2.imdecode(np.frombuffer(content, np.uint8), cv2.IMREAD_COLOR)
@@ -71,7 +73,7 @@ def test_a_photo_damaged_in_storage_is_caught_by_its_checksum(world: World, colu
         conn.execute(text(f"UPDATE photos SET {column} = :d"), {"d": damaged})
     read = world.dock2.photo if column == "content" else world.dock2.photo_thumbnail
     with pytest.raises(CorruptPhoto) as caught:
-        read(ref)
+        read(world.actor("chloe", "DOCK-2"), ref)
     assert "does not match its checksum" in str(caught.value)
 
 

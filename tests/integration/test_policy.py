@@ -137,7 +137,9 @@ def test_imported_rmas_get_the_window_of_their_category_then_channel_then_the_de
         + _csv_rma("RMA-400002", "shopify", "home")
         + _csv_rma("RMA-400003", "web", "home")
     )
-    report = import_rmas(world.uow_factory, read_text(text), world.clock.now())
+    report = import_rmas(
+        world.uow_factory, read_text(text), world.clock.now(), actor=world.actor("chloe")
+    )
     assert report.ok, report.problems
     created = date(2026, 11, 1)
     with world.uow_factory(readonly=True) as uow:

@@ -22,7 +22,7 @@ from receiving_station.services.inspection_views import InspectionView
 from receiving_station.services.leads import AlreadyDecided
 from receiving_station.services.station import StationServices
 from tests.integration.test_inspecting_units import line, walk
-from tests.world import World
+from tests.world import LEAD_PIN, World
 
 ROUNDS = 20
 GTIN = "4006381333931"
@@ -249,9 +249,15 @@ def test_two_leads_deciding_two_exceptions_of_one_unit_at_once_decide_it_once(wo
         relabels_before = label_jobs(world, unit_id, relabels=True)
         seen = version_of(world, fraud), version_of(world, wrong)
         results = together(
-            lambda: one.decide_exception(chloe, fraud, seen[0], "approve"),
+            lambda: one.decide_exception(chloe, fraud, seen[0], "approve", **LEAD_PIN["chloe"]),
             lambda: two.decide_exception(
-                dan, wrong, seen[1], "override", disposition="destroy", note="swapped, bin it"
+                dan,
+                wrong,
+                seen[1],
+                "override",
+                disposition="destroy",
+                note="swapped, bin it",
+                **LEAD_PIN["dan"],
             ),
         )
         refused = [r for r in results if isinstance(r, Exception)]
@@ -281,9 +287,15 @@ def test_two_leads_deciding_one_case_at_once_the_loser_is_told_who_decided_what(
         assert case.id is not None
         ref, seen = case.id, case.version
         results = together(
-            lambda: one.decide_exception(chloe, ref, seen, "approve"),
+            lambda: one.decide_exception(chloe, ref, seen, "approve", **LEAD_PIN["chloe"]),
             lambda: two.decide_exception(
-                dan, ref, seen, "override", disposition="refurbish", note="scratches"
+                dan,
+                ref,
+                seen,
+                "override",
+                disposition="refurbish",
+                note="scratches",
+                **LEAD_PIN["dan"],
             ),
         )
         refused = [r for r in results if isinstance(r, Exception)]

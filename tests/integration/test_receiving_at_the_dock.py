@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from receiving_station.domain.model import ExceptionKind, ExceptionState, RmaStatus
 from receiving_station.domain.scan import ScanKind
@@ -11,6 +12,8 @@ from receiving_station.errors import (
     BadScan,
     HeldByOther,
     LeadApprovalRefused,
+    LoginLocked,
+    LoginRefused,
     PermissionDenied,
     PolicyBreach,
     StaleRecord,
@@ -130,9 +133,9 @@ def test_an_rma_outside_policy_needs_a_leads_badge_to_be_received(
     with pytest.raises(PolicyBreach):
         world.dock1.receive(alice, [rma.id])
     with pytest.raises(LeadApprovalRefused):
-        world.dock1.receive(alice, [rma.id], lead_badge="BDG-1002")  # an inspector's badge
+        world.dock1.receive(alice, [rma.id], lead_badge="BDG-1002", lead_pin="2222")  # inspector
     assert world.count("receipts") == 0
-    receipt = world.dock1.receive(alice, [rma.id], lead_badge="BDG-1003")
+    receipt = world.dock1.receive(alice, [rma.id], lead_badge="BDG-1003", lead_pin="3333")
     assert receipt.approved_by == world.user_ids["chloe"]
     with world.uow_factory(readonly=True) as uow:
         (event,) = uow.audit.for_entity("rma", "RMA-100009")
@@ -239,3 +242,25 @@ def test_any_scanner_text_gets_a_clear_answer_and_changes_nothing(world: World, 
 
 def test_the_scan_classifier_is_what_the_station_uses(world: World):
     assert world.dock1.classify(UPS).kind is ScanKind.TRACKING
+
+
+def test_a_leads_badge_typed_by_a_receiver_approves_nothing_without_the_leads_pin(world: World):
+    rma = world.add_rma("RMA-100009", days_old=45)
+    scan(world, "RMA-100009")
+    alice = world.actor("alice")
+    assert rma.id is not None
+    world.dock1.sleep = lambda _s: None
+    for pin in ("", "1111", "0000", "1234"):
+        with pytest.raises(LoginRefused):
+            world.dock1.receive(alice, [rma.id], lead_badge="BDG-1003", lead_pin=pin)
+    assert world.count("receipts") == 0
+    with world.engine.connect() as conn:
+        tried = conn.execute(
+            text("SELECT entity_id FROM audit_events WHERE action = 'approval.failed'")
+        ).all()
+    assert [t.entity_id for t in tried] == ["BDG-1003"] * 4
+    with pytest.raises(LoginLocked):  # the lead's wrong PINs count: 5 lock them out
+        world.dock1.receive(alice, [rma.id], lead_badge="BDG-1003", lead_pin="9999")
+    with pytest.raises(LoginLocked):
+        world.dock1.receive(alice, [rma.id], lead_badge="BDG-1003", lead_pin="3333")
+    assert world.count("receipts") == 0
