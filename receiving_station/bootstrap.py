@@ -266,6 +266,7 @@ def bootstrap(
         clock,
         station.id,
         hold_minutes=config.hold_minutes,
+        login_policy=config.login,
         workflows=workflows,
         labeling=Labeling(renderer, settings),
         printer=printer_for(config.printer.uri, config.printer.resolved_format()),

@@ -19,6 +19,8 @@ from typing import Any
 
 from receiving_station.clock import zone_named
 from receiving_station.config_secrets import check_database_url, secrets_present
+from receiving_station.domain.login import LoginPolicy
+from receiving_station.domain.model import Role
 from receiving_station.errors import ConfigError, FileNotRead, FileTooLarge
 from receiving_station.files import loads_toml, read_limited, size_words
 
@@ -149,6 +151,8 @@ class Config:
     text_size: str = "normal"
     """normal or large (every text a quarter bigger, for reading at arm's length)."""
     hold_minutes: int = 15
+    login: LoginPolicy = field(default_factory=LoginPolicy)
+    """[login]: the lock-outs after wrong PINs, and which roles may log in by badge alone."""
     workflows_dir: Path = field(default_factory=lambda: DEFAULT_WORKFLOWS)
     """The folder of workflow, grading and rules files."""
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
@@ -221,6 +225,40 @@ class _Reader:
 
 def _int_between(lo: int, hi: int) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi
+
+
+_BADGE_ROLES = ("receiver", "inspector", "lead", "admin")
+
+
+def _login(r: _Reader) -> LoginPolicy:
+    defaults = LoginPolicy()
+    badge_only = r.get(
+        "login.badge_only_roles",
+        "a list of roles among receiver, inspector, lead and admin",
+        lambda v: isinstance(v, list) and all(x in _BADGE_ROLES for x in v),
+        sorted(defaults.badge_only_roles),
+    )
+    return LoginPolicy(
+        user_limit=r.get(
+            "login.wrong_pins_per_user",
+            "a whole number from 3 to 20",
+            _int_between(3, 20),
+            defaults.user_limit,
+        ),
+        station_limit=r.get(
+            "login.failures_per_station",
+            "a whole number from 3 to 50",
+            _int_between(3, 50),
+            defaults.station_limit,
+        ),
+        lock_minutes=r.get(
+            "login.lock_minutes",
+            "a whole number of minutes from 0 (until a lead lifts it) to 1440",
+            _int_between(0, 1440),
+            defaults.lock_minutes,
+        ),
+        badge_only_roles=frozenset(Role(x) for x in badge_only),
+    )
 
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
@@ -355,6 +393,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         _int_between(1, 240),
         15,
     )
+    login = _login(r)
     workflows_dir = r.get(
         "inspection.workflows",
         "the path of a folder of workflow files",
@@ -525,6 +564,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
         theme=theme,
         text_size=text_size,
         hold_minutes=hold,
+        login=login,
         workflows_dir=Path(workflows_dir).expanduser(),
         scanner=scanner,
         serial=serial,

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from receiving_station.config import load_config
+from receiving_station.domain.model import Role
 from receiving_station.errors import ConfigError
 
 
@@ -80,3 +81,40 @@ def test_scanner_serial_and_camera_settings_are_read(tmp_path: Path):
         1920,
         2.5,
     )
+
+
+def test_the_login_section_sets_lock_outs_and_who_may_log_in_by_badge_alone(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[login]\nwrong_pins_per_user = 3\nfailures_per_station = 6\nlock_minutes = 0\n"
+        'badge_only_roles = ["receiver"]\n'
+    )
+    policy = load_config(env={"HOME": str(tmp_path)}, path=path).login
+    assert (policy.user_limit, policy.station_limit, policy.lock_minutes) == (3, 6, 0)
+    assert policy.badge_only_roles == {Role.RECEIVER}  # inspectors now type their PIN too
+
+
+def test_without_a_login_section_leads_and_admins_type_their_pin(tmp_path: Path):
+    policy = load_config(env={"HOME": str(tmp_path)}, path=tmp_path / "missing.toml").login
+    assert policy.badge_only_roles == {Role.RECEIVER, Role.INSPECTOR}
+    assert (policy.user_limit, policy.station_limit, policy.lock_minutes) == (5, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[login]\nbadge_only_roles = ["receiver", "boss"]\n', "login.badge_only_roles"),
+        ('[login]\nbadge_only_roles = "receiver"\n', "login.badge_only_roles"),
+        ('[login]\nbadge_only_roles = ["system"]\n', "login.badge_only_roles"),
+        ("[login]\nwrong_pins_per_user = 0\n", "login.wrong_pins_per_user"),
+        ("[login]\nwrong_pins_per_user = 1000\n", "login.wrong_pins_per_user"),
+        ("[login]\nfailures_per_station = true\n", "login.failures_per_station"),
+        ("[login]\nlock_minutes = -5\n", "login.lock_minutes"),
+    ],
+)
+def test_a_bad_login_setting_is_named(tmp_path: Path, toml: str, key: str):
+    path = tmp_path / "config.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as caught:
+        load_config(env={"HOME": str(tmp_path)}, path=path)
+    assert caught.value.params["key"] == key
