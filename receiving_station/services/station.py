@@ -29,6 +29,7 @@ from receiving_station.errors import (
     UnknownLicensePlate,
     UnknownScan,
 )
+from receiving_station.intake.model import Translate, english
 from receiving_station.ports import (
     Clock,
     EvidenceRenderer,
@@ -386,13 +387,21 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         )
 
     def import_waiting_files(
-        self, progress: Callable[[str, int, int], None] | None = None
+        self,
+        progress: Callable[[str, int, int], None] | None = None,
+        translate: Translate = english,
     ) -> list[tuple[str, ImportReport]]:
-        """Import what waits in the watched folder (``[import] folder``), if there is one."""
+        """Import what waits in the watched folder (``[import] folder``), if there is one;
+        its problem reports are written in the language of ``translate`` (the station's)."""
         if self.import_folder is None:
             return []
         return importing.import_folder(
-            self.uow_factory, self.import_folder, self._now(), self.window_days, progress
+            self.uow_factory,
+            self.import_folder,
+            self._now(),
+            self.window_days,
+            progress,
+            translate,
         )
 
     def messages_waiting(self) -> list[OutboxMessage]:
