@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=["csv", "woocommerce", "shopify", "loop", "aftership"],
         help="default: detected from the file",
     )
+    imp.add_argument("--language", choices=["en", "fr"], help="default: the station's")
     cli_users.add_parser(sub)
     wf = sub.add_parser("workflows", help="inspection workflows")
     wf_sub = wf.add_subparsers(dest="workflows_command", required=True)
@@ -201,7 +202,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "decode":
         return _decode(args.images, args.decoder)
     if command == "import":
-        return _import(config, Path(args.file), args.format)
+        return _import(config, Path(args.file), args.format, args.language or config.language)
     if command == "users":
         return cli_users.run(config, args)
     if command == "workflows":
@@ -319,10 +320,16 @@ class _Progress:
             self.open = False
 
 
-def _import(config: Config, file: Path, fmt: str | None) -> int:
+def _import(config: Config, file: Path, fmt: str | None, language: str) -> int:
+    """Import a file; what it did and each problem are said in ``language`` (empty: English,
+    as the station's documents)."""
     from receiving_station.bootstrap import bootstrap
+    from receiving_station.i18n import QT_TRANSLATE_NOOP
     from receiving_station.intake.read import read_file
     from receiving_station.services.importing import import_rmas
+    from ui.languages import translator_for
+
+    words = translator_for(language or "en")
 
     parsed = read_file(file, fmt)
     app = bootstrap(config)
@@ -341,12 +348,22 @@ def _import(config: Config, file: Path, fmt: str | None) -> int:
         progress.close()
         app.close()
     for problem in report.problems:
-        rma = f" ({problem.number})" if problem.number else ""
-        print(f"✖ {file.name}, {problem.where}{rma}: {problem.reason}", file=sys.stderr)
+        print(f"✖ {file.name}, {problem.describe(words)}", file=sys.stderr)
+    summary = QT_TRANSLATE_NOOP(
+        "import",
+        "{file} ({format}): {created} created, {updated} updated, {unchanged} unchanged, "
+        "{problems} problem(s)",
+    )
+    unknown = QT_TRANSLATE_NOOP("import", "unknown format")
     print(
-        f"{file.name} ({report.format or 'unknown format'}): {len(report.created)} created, "
-        f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-        f"{len(report.problems)} problem(s)"
+        words("import", summary).format(
+            file=file.name,
+            format=report.format or words("import", unknown),
+            created=len(report.created),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+            problems=len(report.problems),
+        )
     )
     return 0 if report.ok else 1
 

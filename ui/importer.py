@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QWidget
 
 from ui.errors import Feedback, Level
@@ -100,7 +100,9 @@ class Importer(QObject):
         if report.problems:
             first = report.problems[0]
             text += " " + self.tr("{n} problem(s), first: {where}: {reason}").format(
-                n=len(report.problems), where=first.where, reason=first.reason
+                n=len(report.problems),
+                where=first.place.render(QCoreApplication.translate),
+                reason=first.why.render(QCoreApplication.translate),
             )
             level = Level.WARNING
         self.said.emit(Feedback(text, level))

@@ -29,7 +29,7 @@ from ui.errors import Feedback, Level, describe, show_times_in
 from ui.exceptions_page import ExceptionsPage
 from ui.importer import Importer
 from ui.inspect_page import InspectPage
-from ui.languages import effective_language
+from ui.languages import effective_language, translator_for
 from ui.login_page import LoginPage
 from ui.nav_bar import ADMINS, INSPECTORS, LEADS, NavBar
 from ui.print_queue import PrintQueueDialog
@@ -267,11 +267,13 @@ class MainWindow(QMainWindow):
         services = self.app.services
 
         progress = self.importer.reporter()
+        # the watched folder's reports are the station's documents: in its language
+        reports_in = translator_for(services.language)
 
         def work() -> list[Any]:
             services.print_labels()
             services.send_messages()  # the outbox rides along: same rhythm, same worker
-            services.import_waiting_files(progress)  # and the watched import folder
+            services.import_waiting_files(progress, reports_in)  # and the watched folder
             return services.print_queue()
 
         self.session.run(work, self._on_print_queue_read, lambda _f, _e: None)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 
 from receiving_station.domain.model import RmaStatus
+from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.intake.model import (
     MAX_LINE_NO,
     IncomingLine,
@@ -16,6 +17,8 @@ from receiving_station.intake.model import (
     Parsed,
     Problem,
     RowError,
+    Words,
+    at_line,
     date_of,
     email_of,
     expiry_of,
@@ -111,7 +114,11 @@ def _grouped(
     parsed = Parsed(name)
     missing = [c for c in required if c not in header_of(text)]
     if missing:
-        parsed.problems.append(Problem("line 1", f"missing columns: {', '.join(missing)}"))
+        why = Words(
+            QT_TRANSLATE_NOOP("import", "missing columns: {columns}"),
+            {"columns": ", ".join(missing)},
+        )
+        parsed.problems.append(Problem(at_line(1), why))
         return parsed
     groups: dict[str, list[tuple[int, Mapping[str, str]]]] = {}
     for line_num, row in _rows(text):
@@ -122,13 +129,14 @@ def _grouped(
         first_line = rows[0][0]
         if not number:
             for line_num, _ in rows:
-                parsed.problems.append(Problem(f"line {line_num}", f"{key} is missing"))
+                why = Words(QT_TRANSLATE_NOOP("import", "{field} is missing"), {"field": key})
+                parsed.problems.append(Problem(at_line(line_num), why))
             continue
         try:
             parsed.rmas.append(build(rows))
         except RowError as exc:
-            line = getattr(exc, "line", first_line)
-            parsed.problems.append(Problem(f"line {line}", str(exc), prefix + number))
+            line = exc.line or first_line
+            parsed.problems.append(Problem(at_line(line), exc.words, prefix + number))
     return parsed
 
 
@@ -142,7 +150,7 @@ def _at(
     try:
         return build(row, i)
     except RowError as exc:
-        exc.line = line_num  # type: ignore[attr-defined]
+        exc.line = line_num
         raise
 
 
@@ -184,7 +192,13 @@ _SAME_FOR_THE_RMA = ("rma_number", "order_ref", "customer_email", "created_on", 
 def _status_of(row: Mapping[str, str]) -> RmaStatus:
     status = row.get("status", "").strip().lower()
     if status not in _STATUS:
-        raise RowError(f"status should be open, cancelled or declined, not {shown(status)}")
+        raise RowError(
+            QT_TRANSLATE_NOOP(
+                "import", "{field} should be open, cancelled or declined, not {value}"
+            ),
+            field="status",
+            value=shown(status),
+        )
     return _STATUS[status]
 
 
@@ -209,7 +223,7 @@ def parse_generic(text: str) -> Parsed:
             try:
                 mine = _rma_values(row)
             except RowError as exc:
-                exc.line = line_num  # type: ignore[attr-defined]
+                exc.line = line_num
                 raise
             if not values:
                 values = mine
@@ -217,10 +231,15 @@ def parse_generic(text: str) -> Parsed:
                 pairs = zip(_SAME_FOR_THE_RMA, mine, values, strict=True)
                 column = next(c for c, a, b in pairs if a != b)
                 err = RowError(
-                    f"{column} differs from line {first_line}: "
-                    "the same RMA number with different RMA details"
+                    QT_TRANSLATE_NOOP(
+                        "import",
+                        "{field} differs from line {line}: "
+                        "the same RMA number with different RMA details",
+                    ),
+                    field=column,
+                    line=first_line,
                 )
-                err.line = line_num  # type: ignore[attr-defined]
+                err.line = line_num
                 raise err
             lines.append(_at(line_num, _generic_line, row, i))
             for t in row.get("tracking_numbers", "").replace(";", " ").split():
@@ -241,7 +260,7 @@ def parse_generic(text: str) -> Parsed:
             status=status,
             lines=tuple(lines),
             tracking=tuple(tracking),
-            where=f"line {first_line}",
+            where=at_line(first_line),
         )
 
     return _grouped(text, GENERIC_REQUIRED, "rma_number", build, "csv")
@@ -259,7 +278,11 @@ def parse_woocommerce(text: str) -> Parsed:
                 tracking.append(code)
         status = first.get("Status", "").strip().lower()
         if status not in _WOO_STATUS:
-            raise RowError(f"Status {shown(status)} is not a request status")
+            raise RowError(
+                QT_TRANSLATE_NOOP("import", "{field} {value} is not a request status"),
+                field="Status",
+                value=shown(status),
+            )
         created: date = date_of(first.get("Date"), "Date")
         order = text_of(first.get("Order ID"), "Order ID", limit=64)
         return IncomingRma(
@@ -272,7 +295,7 @@ def parse_woocommerce(text: str) -> Parsed:
             status=_WOO_STATUS[status],
             lines=tuple(lines),
             tracking=tuple(tracking),
-            where=f"line {first_line}",
+            where=at_line(first_line),
         )
 
     return _grouped(text, WOO_REQUIRED, "Request ID", build, "woocommerce", prefix="WC-")

@@ -7,12 +7,15 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from receiving_station.domain.model import RmaStatus
+from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.intake.model import (
     IncomingLine,
     IncomingRma,
     Parsed,
     Problem,
     RowError,
+    Words,
+    at_path,
     date_of,
     email_of,
     int_of,
@@ -48,9 +51,9 @@ def _each(
         try:
             rma = build(item)
         except RowError as exc:
-            parsed.problems.append(Problem(path, str(exc), number))
+            parsed.problems.append(Problem(at_path(path), exc.words, number))
             continue
-        parsed.rmas.append(IncomingRma(**{**rma.__dict__, "where": path}))
+        parsed.rmas.append(IncomingRma(**{**rma.__dict__, "where": at_path(path)}))
 
 
 # -- Shopify ------------------------------------------------------------------------------
@@ -79,7 +82,11 @@ def _shopify_return(ret: Any) -> IncomingRma:
     customer = _get(order, "customer") or {}
     status = str(_get(ret, "status") or "OPEN").upper()
     if status not in _SHOPIFY_STATUS:
-        raise RowError(f"status {status!r} is not a Shopify return status")
+        raise RowError(
+            QT_TRANSLATE_NOOP("import", "{field} {value} is not a Shopify return status"),
+            field="status",
+            value=repr(status),
+        )
     lines = []
     for i, item in enumerate(_edges(_get(ret, "returnLineItems")), 1):
         line_item = _get(item, "fulfillmentLineItem", "lineItem") or _get(item, "lineItem") or {}
@@ -107,9 +114,9 @@ def _shopify_return(ret: Any) -> IncomingRma:
                 )
             )
         except RowError as exc:
-            raise RowError(f"returnLineItems.edges[{i - 1}].node: {exc}") from None
+            raise exc.within(f"returnLineItems.edges[{i - 1}].node") from None
     if not lines:
-        raise RowError("returnLineItems is empty")
+        raise RowError(QT_TRANSLATE_NOOP("import", "{field} is empty"), field="returnLineItems")
     tracking = []
     for rfo in _edges(_get(ret, "reverseFulfillmentOrders")):
         for delivery in _edges(_get(rfo, "reverseDeliveries")):
@@ -137,7 +144,11 @@ def parse_shopify(doc: Any) -> Parsed:
     parsed = Parsed("shopify")
     items = list(_shopify_returns(doc))
     if not items:
-        parsed.problems.append(Problem("$.data", "no return (data.return or data.returns)"))
+        why = Words(
+            QT_TRANSLATE_NOOP("import", "no return ({paths})"),
+            {"paths": "data.return or data.returns"},
+        )
+        parsed.problems.append(Problem(at_path("$.data"), why))
     _each(parsed, items, _shopify_return)
     return parsed
 
@@ -157,7 +168,11 @@ _LOOP_STATE = {
 def _loop_return(ret: Any) -> IncomingRma:
     state = str(_get(ret, "state") or "open").lower()
     if state not in _LOOP_STATE:
-        raise RowError(f"state {state!r} is not a Loop return state")
+        raise RowError(
+            QT_TRANSLATE_NOOP("import", "{field} {value} is not a Loop return state"),
+            field="state",
+            value=repr(state),
+        )
     detail = _get(ret, "customer_detail") or {}
     name = " ".join(str(p) for p in (_get(detail, "first_name"), _get(detail, "last_name")) if p)
     lines = []
@@ -181,9 +196,9 @@ def _loop_return(ret: Any) -> IncomingRma:
                 )
             )
         except RowError as exc:
-            raise RowError(f"line_items[{i - 1}]: {exc}") from None
+            raise exc.within(f"line_items[{i - 1}]") from None
     if not lines:
-        raise RowError("line_items is empty")
+        raise RowError(QT_TRANSLATE_NOOP("import", "{field} is empty"), field="line_items")
     labels = _get(ret, "labels") or ([_get(ret, "label")] if _get(ret, "label") else [])
     tracking = [str(_get(lb, "tracking_number")) for lb in labels if _get(lb, "tracking_number")]
     return IncomingRma(
@@ -221,7 +236,11 @@ _AFTERSHIP_EVENT = {
 def _aftership_return(payload: Any) -> IncomingRma:
     event, ret = payload
     if event not in _AFTERSHIP_EVENT:
-        raise RowError(f"event {event!r} is not an AfterShip return event")
+        raise RowError(
+            QT_TRANSLATE_NOOP("import", "{field} {value} is not an AfterShip return event"),
+            field="event",
+            value=repr(event),
+        )
     order = _get(ret, "order") or {}
     customer = _get(order, "customer") or _get(ret, "customer") or {}
     name = " ".join(
@@ -250,9 +269,9 @@ def _aftership_return(payload: Any) -> IncomingRma:
                 )
             )
         except RowError as exc:
-            raise RowError(f"return_items[{i - 1}]: {exc}") from None
+            raise exc.within(f"return_items[{i - 1}]") from None
     if not lines:
-        raise RowError("return_items is empty")
+        raise RowError(QT_TRANSLATE_NOOP("import", "{field} is empty"), field="return_items")
     tracking = [
         str(_get(s, "tracking_number"))
         for s in _get(ret, "shipments") or []
@@ -283,7 +302,10 @@ def parse_aftership(doc: Any) -> Parsed:
         items.append((path, (str(_get(d, "event") or ""), _get(d, "data", "return") or {})))
     for path, item in items:
         try:
-            parsed.rmas.append(IncomingRma(**{**_aftership_return(item).__dict__, "where": path}))
+            rma = _aftership_return(item)
         except RowError as exc:
-            parsed.problems.append(Problem(path, str(exc), str(_get(item[1], "rma_number") or "")))
+            number = str(_get(item[1], "rma_number") or "")
+            parsed.problems.append(Problem(at_path(path), exc.words, number))
+            continue
+        parsed.rmas.append(IncomingRma(**{**rma.__dict__, "where": at_path(path)}))
     return parsed

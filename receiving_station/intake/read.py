@@ -8,9 +8,10 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from receiving_station.i18n import QT_TRANSLATE_NOOP
 from receiving_station.intake.csv_formats import header_of, parse_generic, parse_woocommerce
 from receiving_station.intake.json_formats import parse_aftership, parse_loop, parse_shopify
-from receiving_station.intake.model import Parsed, Problem
+from receiving_station.intake.model import IN_FILE, Parsed, Problem, Words
 
 FORMATS = ("csv", "woocommerce", "shopify", "loop", "aftership")
 MAX_BYTES = 64 * 1024 * 1024
@@ -19,8 +20,8 @@ MAX_DEPTH = 64
 """JSON nesting: the deepest export read (Shopify's GraphQL) is about 12 levels."""
 
 
-def _refused(fmt: str, reason: str) -> Parsed:
-    return Parsed(fmt, problems=[Problem("file", reason)])
+def _refused(fmt: str, template: str, **params: object) -> Parsed:
+    return Parsed(fmt, problems=[Problem(IN_FILE, Words(template, params))])
 
 
 def _too_deep(doc: Any) -> bool:
@@ -42,13 +43,24 @@ def _json_of(text: str) -> Any:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Problem("file", f"not valid JSON (line {exc.lineno}, column {exc.colno})")
+        why = Words(
+            QT_TRANSLATE_NOOP("import", "not valid JSON (line {line}, column {column})"),
+            {"line": exc.lineno, "column": exc.colno},
+        )
+        return Problem(IN_FILE, why)
     except RecursionError:
         doc = None  # nested deeper than Python's own limit: refused as too deep below
     except ValueError:  # an integer of more than 4,300 digits
-        return Problem("file", "holds a number too long to read (more than 4,300 digits)")
+        why = Words(
+            QT_TRANSLATE_NOOP("import", "holds a number too long to read (more than 4,300 digits)")
+        )
+        return Problem(IN_FILE, why)
     if doc is None or (isinstance(doc, (dict, list)) and _too_deep(doc)):
-        return Problem("file", f"nested more than {MAX_DEPTH} levels deep: not a store export")
+        why = Words(
+            QT_TRANSLATE_NOOP("import", "nested more than {depth} levels deep: not a store export"),
+            {"depth": MAX_DEPTH},
+        )
+        return Problem(IN_FILE, why)
     return doc
 
 
@@ -97,7 +109,10 @@ def read_text(text: str, fmt: str | None = None) -> Parsed:
             return parse[fmt](doc)
     return _refused(
         "",
-        "not a format the station reads (" + ", ".join(FORMATS) + "): give --format if it is one",
+        QT_TRANSLATE_NOOP(
+            "import", "not a format the station reads ({formats}): give --format if it is one"
+        ),
+        formats=", ".join(FORMATS),
     )
 
 
@@ -108,24 +123,43 @@ def read_file(path: Path, fmt: str | None = None) -> Parsed:
         # O_NONBLOCK: opening a pipe with no writer returns at once instead of waiting
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        return _refused(fmt or "", f"cannot be read ({exc.strerror or exc})")
+        return _refused(
+            fmt or "",
+            QT_TRANSLATE_NOOP("import", "cannot be read ({detail})"),
+            detail=exc.strerror or exc,
+        )
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         return _refused(
-            fmt or "", "not a regular file (a folder, a device or a pipe): give an export file"
+            fmt or "",
+            QT_TRANSLATE_NOOP(
+                "import", "not a regular file (a folder, a device or a pipe): give an export file"
+            ),
         )
     with os.fdopen(fd, "rb") as f:
         try:
             raw = f.read(MAX_BYTES + 1)
         except OSError as exc:
-            return _refused(fmt or "", f"cannot be read ({exc.strerror or exc})")
+            return _refused(
+                fmt or "",
+                QT_TRANSLATE_NOOP("import", "cannot be read ({detail})"),
+                detail=exc.strerror or exc,
+            )
     if len(raw) > MAX_BYTES:
-        return _refused(fmt or "", f"larger than {MAX_BYTES // 2**20} MB: split the export")
+        return _refused(
+            fmt or "",
+            QT_TRANSLATE_NOOP("import", "larger than {size} MB: split the export"),
+            size=MAX_BYTES // 2**20,
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _refused(
             fmt or "",
-            f"not UTF-8 text (byte {exc.start}); export the file as UTF-8 and import it again",
+            QT_TRANSLATE_NOOP(
+                "import",
+                "not UTF-8 text (byte {byte}); export the file as UTF-8 and import it again",
+            ),
+            byte=exc.start,
         )
     return read_text(text, fmt)

@@ -21,7 +21,17 @@ from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
 from receiving_station.domain.permissions import Action
 from receiving_station.domain.policy import ReturnPolicy
 from receiving_station.errors import EnvironmentFailure, StaleRecord, StationError
-from receiving_station.intake.model import IncomingRma, Parsed, Problem
+from receiving_station.i18n import QT_TRANSLATE_NOOP
+from receiving_station.intake.model import (
+    IN_FILE,
+    IncomingRma,
+    Parsed,
+    Problem,
+    RowError,
+    Translate,
+    Words,
+    english,
+)
 from receiving_station.intake.read import read_file
 from receiving_station.ports import UnitOfWork, UnitOfWorkFactory
 from receiving_station.services.context import Actor, load_actor
@@ -133,7 +143,13 @@ def _decide(
     for number in rma.tracking_numbers:
         owner = owners.get(number)
         if owner is not None and owner != rma.number:
-            raise ValueError(f"tracking number {number} already belongs to {owner}")
+            raise RowError(
+                QT_TRANSLATE_NOOP(
+                    "import", "tracking number {tracking} already belongs to {owner}"
+                ),
+                tracking=number,
+                owner=owner,
+            )
     if existing is None:
         return "created", None
     if _same(existing, rma):
@@ -143,7 +159,12 @@ def _decide(
         RmaStatus.CANCELLED,
         RmaStatus.DECLINED,
     ):
-        raise ValueError(f"{rma.number} has already been received: the changes are not applied")
+        raise RowError(
+            QT_TRANSLATE_NOOP(
+                "import", "{rma} has already been received: the changes are not applied"
+            ),
+            rma=rma.number,
+        )
     rma.id, rma.version = existing.id, existing.version
     return "updated", {"status": existing.status.value}
 
@@ -191,6 +212,14 @@ def _import_one(
 
 Outcome = str | ValueError | StationError
 """What became of one RMA: its action, or why it was refused."""
+
+
+def _why(refusal: ValueError | StationError) -> Words:
+    if isinstance(refusal, RowError):
+        return refusal.words
+    if isinstance(refusal, StationError):
+        return Words(type(refusal).template, refusal.params, "errors")
+    return Words("{detail}", {"detail": str(refusal)})
 
 
 def _import_chunk(
@@ -287,7 +316,7 @@ def import_rmas(
             if isinstance(outcome, str):
                 getattr(report, outcome).append(incoming.number)
             else:
-                report.problems.append(Problem(incoming.where, str(outcome), incoming.number))
+                report.problems.append(Problem(incoming.where, _why(outcome), incoming.number))
         chunk.clear()
         if progress is not None:
             progress(done, total)
@@ -299,11 +328,11 @@ def import_rmas(
         earlier = seen.get(number)
         if earlier is not None:
             if earlier.fingerprint() != incoming.fingerprint():
-                report.problems.append(
-                    Problem(
-                        incoming.where, f"{number} appears twice with different content", number
-                    )
+                why = Words(
+                    QT_TRANSLATE_NOOP("import", "{rma} appears twice with different content"),
+                    {"rma": number},
                 )
+                report.problems.append(Problem(incoming.where, why, number))
             continue
         seen[number] = incoming
         chunk.append(incoming)
@@ -326,13 +355,8 @@ def import_file(
     return import_rmas(uow_factory, read_file(path, fmt), now, window_days, progress, actor=actor)
 
 
-def _file_report(report: ImportReport) -> str:
-    return (
-        "\n".join(
-            f"{p.where}{f' ({p.number})' if p.number else ''}: {p.reason}" for p in report.problems
-        )
-        + "\n"
-    )
+def _file_report(report: ImportReport, translate: Translate) -> str:
+    return "\n".join(p.describe(translate) for p in report.problems) + "\n"
 
 
 def import_folder(
@@ -341,6 +365,7 @@ def import_folder(
     now: datetime,
     window_days: int = 30,
     progress: Callable[[str, int, int], None] | None = None,
+    translate: Translate = english,
     *,
     actor: Actor,
 ) -> list[tuple[str, ImportReport]]:
@@ -348,7 +373,8 @@ def import_folder(
     imported) or ``problems/`` with a ``.problems.txt`` report beside it: a file is read
     once, and nothing in it is lost. One file that cannot be imported is filed under
     ``problems/`` and the folder goes on with the next; only a database that cannot be
-    reached stops the round (the file stays, for the next round)."""
+    reached stops the round (the file stays, for the next round). The reports are written
+    in the language of ``translate``."""
     done: list[tuple[str, ImportReport]] = []
     if not folder.is_dir():
         return done
@@ -371,9 +397,15 @@ def import_folder(
                 "",
                 problems=[
                     Problem(
-                        "file",
-                        f"the station could not import it ({type(exc).__name__}: "
-                        f"{str(exc)[:200]}); its log has the details",
+                        IN_FILE,
+                        Words(
+                            QT_TRANSLATE_NOOP(
+                                "import",
+                                "the station could not import it ({detail}); its log has the "
+                                "details",
+                            ),
+                            {"detail": f"{type(exc).__name__}: {str(exc)[:200]}"},
+                        ),
                     )
                 ],
             )
@@ -384,7 +416,7 @@ def import_folder(
         path.replace(moved)
         if not report.ok:
             moved.with_name(moved.name + ".problems.txt").write_text(
-                _file_report(report), encoding="utf-8"
+                _file_report(report, translate), encoding="utf-8"
             )
         done.append((name, report))
     return done

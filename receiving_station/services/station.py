@@ -31,6 +31,7 @@ from receiving_station.errors import (
     UnknownLicensePlate,
     UnknownScan,
 )
+from receiving_station.intake.model import Translate, english
 from receiving_station.ports import (
     Clock,
     EvidenceRenderer,
@@ -434,9 +435,12 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
         )
 
     def import_waiting_files(
-        self, progress: Callable[[str, int, int], None] | None = None
+        self,
+        progress: Callable[[str, int, int], None] | None = None,
+        translate: Translate = english,
     ) -> list[tuple[str, ImportReport]]:
-        """Import what waits in the watched folder (``[import] folder``), if there is one."""
+        """Import what waits in the watched folder (``[import] folder``), if there is one;
+        its problem reports are written in the language of ``translate`` (the station's)."""
         folder = self.import_folder
         if folder is None or not folder.is_dir():
             return []
@@ -449,6 +453,7 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
             self._now(),
             self.window_days,
             progress,
+            translate,
             actor=actor,
         )
 

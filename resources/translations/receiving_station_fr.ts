@@ -3021,6 +3021,181 @@ Le retour s’affiche ici aussitôt.</translation>
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>{file} ({format}): {created} created, {updated} updated, {unchanged} unchanged, {problems} problem(s)</source>
+        <translation>{file} ({format}) : {created} créé(s), {updated} mis à jour, {unchanged} inchangé(s), {problems} problème(s)</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>format inconnu</translation>
+    </message>
+    <message>
+        <source>missing columns: {columns}</source>
+        <translation>colonnes manquantes : {columns}</translation>
+    </message>
+    <message>
+        <source>{field} is missing</source>
+        <translation>{field} : valeur manquante</translation>
+    </message>
+    <message>
+        <source>{field} should be open, cancelled or declined, not {value}</source>
+        <translation>{field} doit valoir open, cancelled ou declined, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} differs from line {line}: the same RMA number with different RMA details</source>
+        <translation>{field} diffère de la ligne {line} : le même numéro de retour avec d’autres détails du retour</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a request status</source>
+        <translation>{field} {value} n’est pas un statut de demande</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a Shopify return status</source>
+        <translation>{field} {value} n’est pas un statut de retour Shopify</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} est vide</translation>
+    </message>
+    <message>
+        <source>no return ({paths})</source>
+        <translation>aucun retour ({paths})</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a Loop return state</source>
+        <translation>{field} {value} n’est pas un état de retour Loop</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not an AfterShip return event</source>
+        <translation>{field} {value} n’est pas un événement de retour AfterShip</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>ligne {line}</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>{where} ({rma}): {reason}</source>
+        <translation>{where} ({rma}) : {reason}</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where} : {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;…</source>
+        <translation>« {text} »…</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;</source>
+        <translation>« {text} »</translation>
+    </message>
+    <message>
+        <source>{field} should be text, not {kind}</source>
+        <translation>{field} doit être du texte, pas {kind}</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {limit} characters</source>
+        <translation>{field} dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>{field} holds a control character ({char}) at character {at}</source>
+        <translation>{field} contient un caractère de contrôle ({char}) au caractère {at}</translation>
+    </message>
+    <message>
+        <source>{field} should be a whole number, not {value}</source>
+        <translation>{field} doit être un nombre entier, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} should be at least {low}, not {value}</source>
+        <translation>{field} doit valoir au moins {low}, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} should be at most {high}, not {value}</source>
+        <translation>{field} doit valoir au plus {high}, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} should be an amount, not {value}</source>
+        <translation>{field} doit être un montant, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} should be an amount from 0 to {high}, not {value}</source>
+        <translation>{field} doit être un montant de 0 à {high}, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} should be a date such as 2026-11-26, not {value}</source>
+        <translation>{field} doit être une date telle que 2026-11-26, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} should be between {first} and {last}, not {value}</source>
+        <translation>{field} doit être entre le {first} et le {last}, pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is before the RMA was created ({created})</source>
+        <translation>{field} {value} précède la création du retour ({created})</translation>
+    </message>
+    <message>
+        <source>customer e-mail</source>
+        <translation>e-mail du client</translation>
+    </message>
+    <message>
+        <source>{field} is not an e-mail address: {value}</source>
+        <translation>{field} n’est pas une adresse e-mail : {value}</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column})</source>
+        <translation>JSON non valide (ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>holds a number too long to read (more than 4,300 digits)</source>
+        <translation>contient un nombre trop long pour être lu (plus de 4 300 chiffres)</translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep: not a store export</source>
+        <translation>imbriqué sur plus de {depth} niveaux : ce n’est pas un export de boutique</translation>
+    </message>
+    <message>
+        <source>not a format the station reads ({formats}): give --format if it is one</source>
+        <translation>pas un format que le poste sait lire ({formats}) : indiquez --format si c’en est un</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>illisible ({detail})</translation>
+    </message>
+    <message>
+        <source>not a regular file (a folder, a device or a pipe): give an export file</source>
+        <translation>pas un fichier ordinaire (un dossier, un périphérique ou un tube) : donnez un fichier d’export</translation>
+    </message>
+    <message>
+        <source>larger than {size} MB: split the export</source>
+        <translation>plus de {size} Mo : découpez l’export</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte}); export the file as UTF-8 and import it again</source>
+        <translation>pas du texte UTF-8 (octet {byte}) ; exportez le fichier en UTF-8 et importez-le à nouveau</translation>
+    </message>
+    <message>
+        <source>tracking number {tracking} already belongs to {owner}</source>
+        <translation>le numéro de suivi {tracking} appartient déjà à {owner}</translation>
+    </message>
+    <message>
+        <source>{rma} has already been received: the changes are not applied</source>
+        <translation>{rma} a déjà été réceptionné : les modifications ne sont pas appliquées</translation>
+    </message>
+    <message>
+        <source>{rma} appears twice with different content</source>
+        <translation>{rma} figure deux fois avec un contenu différent</translation>
+    </message>
+    <message>
+        <source>the station could not import it ({detail}); its log has the details</source>
+        <translation>le poste n’a pas pu l’importer ({detail}) ; son journal donne les détails</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Restock</source>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -95,3 +97,51 @@ def test_files_dropped_in_the_watched_folder_are_imported_and_filed(
     report = (inbox / "problems" / problems[1]).read_text(encoding="utf-8")
     assert "line 2 (RMA-600001): customer e-mail is not an e-mail address" in report
     assert services.lookup("#1021-R1").number == "#1021-R1"
+
+
+@pytest.fixture
+def in_french(qapp: Any) -> Iterator[None]:
+    """The window's words in French, as for a French station (or a French-speaking user)."""
+    from PySide6.QtCore import QLocale
+
+    from ui.app import install_translations
+
+    translators = install_translations(qapp, "fr")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())
+
+
+def test_a_french_station_says_a_bad_amount_in_french_in_the_import_report(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, in_french: None
+):
+    log_in(qtbot, window, "BDG-1003")
+    bad = tmp_path / "retours.csv"
+    bad.write_text(CSV_HEADER + "\n" + GOOD_ROW.replace(",1,10,", ",1,NaN,") + "\n", "utf-8")
+    window.importer.import_file(bad)
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: "problème" in page.banner.text.text(), timeout=10000)  # type: ignore[attr-defined]
+    assert page.banner.text.text() == (  # type: ignore[attr-defined]
+        "retours.csv : 0 créé(s), 0 mis à jour, 0 inchangé(s). 1 problème(s), le premier : "
+        "ligne 2 : unit_value doit être un montant, pas « NaN »"
+    )
+
+
+def test_the_watched_folders_report_is_in_the_stations_language(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    log_in(qtbot, window, "BDG-1003")  # Chloé reads English; the station writes French
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    services = window.app.services
+    services.import_folder, services.language = inbox, "fr"
+    (inbox / "broken.csv").write_text(
+        CSV_HEADER + "\n" + GOOD_ROW.replace("ann@example.com", "nope") + "\n", encoding="utf-8"
+    )
+    window.print_labels()
+    qtbot.waitUntil(lambda: not list(inbox.glob("*.*")), timeout=10000)
+    (report,) = (inbox / "problems").glob("*.problems.txt")
+    assert report.read_text(encoding="utf-8") == (
+        "ligne 2 (RMA-600001) : e-mail du client n’est pas une adresse e-mail : « nope »\n"
+    )
