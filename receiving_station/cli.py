@@ -192,7 +192,8 @@ def _run(args: argparse.Namespace) -> int:
 
         app = bootstrap(config, new_database=args.new_database)
         try:
-            view = app.services.lookup(args.text)
+            who = app.services.command_line("command line: lookup")
+            view = app.services.lookup(who, args.text)
         finally:
             app.close()
         print(json.dumps(_jsonable(view), ensure_ascii=False, indent=2))

@@ -107,7 +107,8 @@ def demo_sheet(config: Config, output: Path) -> int:
     check_writable(output)
     app = bootstrap(config, demo_rmas=200)
     try:
-        rmas = [app.services.lookup(f"RMA-00000{n}") for n in range(1, 5)]
+        who = app.services.command_line("command line: demo-sheet")
+        rmas = [app.services.lookup(who, f"RMA-00000{n}") for n in range(1, 5)]
     finally:
         app.close()
     badges = [

@@ -34,7 +34,7 @@ def gather(services: Any, actor: Actor, row: QueueRow) -> CaseFacts:
     """Off the GUI thread: the unit's inspection, its RMA and its photos' thumbnails."""
     case = row.case
     view = services.inspection(actor, case.inspection_id) if case.inspection_id else None
-    rma = services.lookup(row.rma) if row.rma else None
+    rma = services.lookup(actor, row.rma) if row.rma else None
     refs: list[str] = []
     if view is not None:
         for step in view.steps:

@@ -220,7 +220,11 @@ class StationServices(AdminServices, PhotoServices, LeadServices):
                 raise
             return ProductScanned(product)
 
-    def lookup(self, raw: str | bytes) -> RmaView:
+    def lookup(self, actor: Actor, raw: str | bytes) -> RmaView:
+        """What a scan resolves to, the customer's name and address included: for those who
+        may read customer data (inspectors and up, the command line's identity)."""
+        with self.uow_factory(readonly=True) as uow:
+            load_actor(uow, actor, Action.READ_CUSTOMER_DATA)
         return lookup.lookup(self.uow_factory, self.readable(raw), self._now().date())
 
     def receive(

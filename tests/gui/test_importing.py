@@ -96,7 +96,8 @@ def test_files_dropped_in_the_watched_folder_are_imported_and_filed(
     assert problems[1].endswith("-broken.csv.problems.txt")
     report = (inbox / "problems" / problems[1]).read_text(encoding="utf-8")
     assert "line 2 (RMA-600001): customer e-mail is not an e-mail address" in report
-    assert services.lookup("#1021-R1").number == "#1021-R1"
+    who = services.command_line("command line: lookup")
+    assert services.lookup(who, "#1021-R1").number == "#1021-R1"
 
 
 @pytest.fixture

@@ -29,7 +29,10 @@ def test_a_receiver_reads_no_messages_waiting_photos_or_evidence(world: World):
         world.dock1.evidence_pack(alice, "RMA-800001")
     with pytest.raises(PermissionDenied):
         world.dock1.shift_figures(alice, world.clock.now().date())
+    with pytest.raises(PermissionDenied):
+        world.dock1.lookup(alice, "RMA-800001")  # the customer's name and address
     assert world.dock1.messages_waiting(world.actor("bruno"))  # an inspector may
+    assert world.dock1.lookup(world.actor("bruno"), "RMA-800001").number == "RMA-800001"
 
 
 def test_the_command_line_acts_as_the_system_identity_named_in_the_audit(world: World):

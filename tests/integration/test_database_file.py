@@ -114,7 +114,7 @@ def test_a_database_file_replaced_by_another_refuses_every_write(
     assert _receipts(path, kept) == 0
     world.engine.dispose()  # even a fresh connection does not read the other file
     with pytest.raises(DatabaseFileReplaced):
-        world.dock1.lookup("RMA-100001")
+        world.dock1.lookup(world.actor("bruno"), "RMA-100001")
     kept.close()
 
 

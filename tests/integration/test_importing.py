@@ -28,7 +28,9 @@ def test_every_example_file_imports_and_a_second_import_changes_nothing(world: W
         assert (report.created, report.updated) == ([], [])
         assert report.unchanged
     assert (world.count("rmas"), world.count("rma_lines")) == (rmas_before, lines_before)
-    view = world.dock1.lookup("RR473124829GB")  # the Shopify return's tracking number
+    view = world.dock1.lookup(
+        world.actor("bruno"), "RR473124829GB"
+    )  # the Shopify return's tracking number
     assert view.number == "#1021-R1"
     assert view.lines[0].reason_code == "SIZE_TOO_LARGE"
 
@@ -42,7 +44,7 @@ def test_an_update_to_an_rma_not_yet_received_is_applied(world: World):
     )
     report = run(world, read_text(changed))
     assert report.updated == ["RMA-500001"]
-    view = world.dock1.lookup("RMA-500001")
+    view = world.dock1.lookup(world.actor("bruno"), "RMA-500001")
     assert [ln.quantity for ln in view.lines] == [1, 3]
 
 
@@ -58,7 +60,10 @@ def test_an_update_to_an_rma_already_received_is_refused_and_changes_nothing(wor
     (problem,) = report.problems
     assert problem.number == "RMA-500001"
     assert "already been received" in problem.reason
-    assert [ln.quantity for ln in world.dock1.lookup("RMA-500001").lines] == [1, 2]
+    assert [ln.quantity for ln in world.dock1.lookup(world.actor("bruno"), "RMA-500001").lines] == [
+        1,
+        2,
+    ]
 
 
 def test_a_bad_row_costs_its_rma_only_never_half_an_rma(world: World):

@@ -16,13 +16,13 @@ def test_the_last_day_of_the_window_lasts_until_midnight_at_the_warehouse(world:
     world.clock.at = datetime(TODAY.year, TODAY.month, TODAY.day, 22, 30, tzinfo=UTC).astimezone(
         paris
     )
-    view = world.dock1.lookup("RMA-100041")
+    view = world.dock1.lookup(world.actor("bruno"), "RMA-100041")
     assert view.days_left == 0
     assert view.breach is None
     # an hour later it is the next day in Paris, though still the same day in UTC
     world.clock.advance(hours=1)
     assert world.clock.now().astimezone(UTC).date() == TODAY
-    view = world.dock1.lookup("RMA-100041")
+    view = world.dock1.lookup(world.actor("bruno"), "RMA-100041")
     assert view.days_left == -1
     assert view.breach == "window_passed"
 
@@ -34,6 +34,6 @@ def test_a_warehouse_ahead_of_utc_opens_its_new_day_first(world: World):
     world.clock.at = datetime(TODAY.year, TODAY.month, TODAY.day, 10, 30, tzinfo=UTC).astimezone(
         auckland
     )
-    assert world.dock1.lookup("RMA-100042").days_left == 0
+    assert world.dock1.lookup(world.actor("bruno"), "RMA-100042").days_left == 0
     world.clock.advance(minutes=45)
-    assert world.dock1.lookup("RMA-100042").breach == "window_passed"
+    assert world.dock1.lookup(world.actor("bruno"), "RMA-100042").breach == "window_passed"
