@@ -187,7 +187,10 @@ def write_atomic(path: Path, content: bytes | Callable[[Path], None]) -> None:
             content(temporary)
         os.replace(temporary, path)
     except OSError as exc:
-        raise FileNotWritten(path=str(path), detail=_write_reason(exc)) from None
+        reason = _write_reason(exc)
+        if reason == NO_FOLDER and path.parent.is_dir():  # /proc, a FUSE mount: no new files
+            reason = NOT_ALLOWED_WRITE
+        raise FileNotWritten(path=str(path), detail=reason) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

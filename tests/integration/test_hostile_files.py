@@ -275,11 +275,22 @@ def _unwritable(kind: str, tmp_path: Path, name: str) -> Path:
 UNWRITABLE = ["missing-folder", "folder", "under-a-file", "proc"]
 
 
-def _refused(target: Path, out: Path, before: set[str], capsys: pytest.CaptureFixture[str]) -> None:
+WHY = {
+    "missing-folder": "its folder does not exist",
+    "folder": "it is a folder, not a file",
+    "under-a-file": "a part of the path is a file, not a folder",
+    "proc": "not allowed to write there",  # /proc exists: it takes no new files
+}
+
+
+def _refused(
+    target: Path, out: Path, before: set[str], capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert str(target) in err
     assert "cannot be written" in err
+    assert WHY[kind] in err
     assert {p.name for p in out.iterdir()} == before, "a file was left behind"
 
 
@@ -290,7 +301,7 @@ def test_a_label_that_cannot_be_written_is_named(kind, tmp_path, capsys):
     target = _unwritable(kind, out, "label.pdf")
     before = {p.name for p in out.iterdir()}
     assert main(["label", "--lpn", LPN, "-o", str(target)]) == 2
-    _refused(target, out, before, capsys)
+    _refused(target, out, before, capsys, kind)
 
 
 @pytest.mark.parametrize("kind", UNWRITABLE)
@@ -302,7 +313,7 @@ def test_a_command_sheet_that_cannot_be_written_is_named(kind, tmp_path, capsys,
     target = _unwritable(kind, out, "sheet.pdf")
     before = {p.name for p in out.iterdir()}
     assert main(["commands-sheet", "-o", str(target)]) == 2
-    _refused(target, out, before, capsys)
+    _refused(target, out, before, capsys, kind)
 
 
 @pytest.mark.parametrize("kind", UNWRITABLE)
@@ -312,7 +323,7 @@ def test_a_demo_sheet_that_cannot_be_written_is_named(kind, tmp_path, sqlite_url
     target = _unwritable(kind, out, "demo.pdf")
     before = {p.name for p in out.iterdir()}
     assert main(["--database", sqlite_url, "demo-sheet", "-o", str(target)]) == 2
-    _refused(target, out, before, capsys)
+    _refused(target, out, before, capsys, kind)
 
 
 @pytest.mark.parametrize("kind", UNWRITABLE)
@@ -326,7 +337,7 @@ def test_a_shift_report_that_cannot_be_written_is_named(kind, which, tmp_path, s
     csv = target if which == "csv" else out / "shift.csv"
     args = ["--database", sqlite_url, "report", "shift", "--date", "2026-11-26"]
     assert main([*args, "-o", str(pdf), "--csv", str(csv)]) == 2
-    _refused(target, out, before, capsys)
+    _refused(target, out, before, capsys, kind)
 
 
 @pytest.mark.parametrize("kind", UNWRITABLE)
@@ -340,4 +351,4 @@ def test_an_evidence_pack_that_cannot_be_written_is_named(kind, world, tmp_path,
     target = _unwritable(kind, out, "claim.pdf")
     before = {p.name for p in out.iterdir()}
     assert main(["--database", url, "evidence", "RMA-800001", "-o", str(target)]) == 2
-    _refused(target, out, before, capsys)
+    _refused(target, out, before, capsys, kind)
