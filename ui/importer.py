@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from ui.errors import Feedback, Level
 from ui.session import StationSession
@@ -37,6 +37,8 @@ class Importer(QObject):
         self.progress = session.runner.inbox.channel(self._on_progress, latest=True)
         self.progress_shown = 0
         self.last_progress: tuple[int, int] | None = None
+        self.problems_box: QMessageBox | None = None
+        """The last import's problems, every one of them (the banner has room for one)."""
 
     def reporter(self, name: str | None = None) -> Callable[..., None]:
         """A progress callback for the worker: ``(done, total)`` for the file ``name``, or
@@ -105,7 +107,30 @@ class Importer(QObject):
                 reason=first.why.render(QCoreApplication.translate),
             )
             level = Level.WARNING
+            self._list_problems(path, report)
         self.said.emit(Feedback(text, level))
+
+    def _list_problems(self, path: Path, report: Any) -> None:
+        """Every problem of the file, in a box that does not stop the window (it is opened,
+        not executed); the text can be selected and copied, e.g. into a mail to the shop."""
+        if self.problems_box is not None:
+            self.problems_box.close()
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Import RMAs"))
+        box.setText(
+            self.tr(
+                "{file}: {n} problem(s). The RMAs they concern were not imported, the others "
+                "were. Correct them in the file and import it again: what was imported is "
+                "found unchanged."
+            ).format(file=path.name, n=len(report.problems))
+        )
+        box.setDetailedText(
+            "\n".join(p.describe(QCoreApplication.translate) for p in report.problems)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.problems_box = box
+        box.open()
 
     def _on_failed(self, feedback: Feedback, _error: BaseException) -> None:
         self.label.setVisible(False)

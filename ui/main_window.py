@@ -23,6 +23,7 @@ from receiving_station.ports import ScanSource
 from receiving_station.services.station import LoggedIn
 from receiving_station.station_app import StationApp
 from ui.admin_page import AdminPage
+from ui.banner import Banner
 from ui.camera_panel import CameraPanel
 from ui.dashboard_page import DashboardPage
 from ui.errors import Feedback, Level, describe, show_times_in
@@ -295,8 +296,9 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if isinstance(page, (ReceivePage, InspectPage)):
             page.feedback(feedback)
-        else:
-            self.login_page.banner.show_feedback(feedback)
+            return
+        banner = getattr(page, "banner", None)  # the lead's pages have their own
+        (banner if isinstance(banner, Banner) else self.login_page.banner).show_feedback(feedback)
 
     def check_database(self) -> None:
         self.session.run(self.app.services.ping, lambda _r: None, lambda _f, _e: None)

@@ -466,6 +466,10 @@
         <source>{n} problem(s), first: {where}: {reason}</source>
         <translation>{n} problème(s), le premier : {where} : {reason}</translation>
     </message>
+    <message>
+        <source>{file}: {n} problem(s). The RMAs they concern were not imported, the others were. Correct them in the file and import it again: what was imported is found unchanged.</source>
+        <translation>{file} : {n} problème(s). Les RMA concernés n’ont pas été importés, les autres l’ont été. Corrigez-les dans le fichier et importez-le à nouveau : ce qui a déjà été importé sera trouvé inchangé.</translation>
+    </message>
 </context>
 <context>
     <name>InspectPage</name>

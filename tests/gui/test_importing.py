@@ -146,3 +146,43 @@ def test_the_watched_folders_report_is_in_the_stations_language(
     assert report.read_text(encoding="utf-8") == (
         "ligne 2 (RMA-600001) : e-mail du client n’est pas une adresse e-mail : « nope »\n"
     )
+
+
+def test_every_bad_row_of_an_import_is_listed_not_only_the_first(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    log_in(qtbot, window, "BDG-1003")
+    rows = [
+        GOOD_ROW,
+        GOOD_ROW.replace("RMA-600001", "RMA-600002")
+        .replace(",2001,", ",2002,")
+        .replace(",1,10,", ",1,NaN,"),
+        GOOD_ROW.replace("RMA-600001", "RMA-600003")
+        .replace(",2001,", ",2003,")
+        .replace(",1,10,", ",1000000000,10,"),
+        GOOD_ROW.replace("RMA-600001", "RMA-600004")
+        .replace(",2001,", ",2004,")
+        .replace("ann@example.com", "nope"),
+    ]
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join([CSV_HEADER, *rows]) + "\n", encoding="utf-8")
+    window.importer.import_file(path)
+    qtbot.waitUntil(lambda: window.importer.problems_box is not None, timeout=20000)
+    box = window.importer.problems_box
+    assert box is not None
+    listed = box.detailedText()
+    assert "line 3 (RMA-600002): unit_value should be an amount" in listed
+    assert "line 4 (RMA-600003): quantity should be at most 10000" in listed
+    assert "line 5 (RMA-600004): customer e-mail is not an e-mail address" in listed
+    assert "3" in box.text()
+    box.close()
+
+
+def test_an_import_finished_on_the_exceptions_page_is_said_there(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    log_in(qtbot, window, "BDG-1003")
+    window.show_page(window.exceptions_page)
+    window.importer.import_file(big_csv(tmp_path / "returns.csv", 20))
+    banner = window.exceptions_page.banner
+    qtbot.waitUntil(lambda: "20 created" in banner.text.text(), timeout=20000)
