@@ -5,6 +5,7 @@ Run under a real X server (``make screenshots`` starts Xvfb): ``python scripts/s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from receiving_station.bootstrap import bootstrap
 from receiving_station.config import load_config
+from receiving_station.errors import StationError
 from ui.app import apply_style, install_translations
 from ui.crash import CrashBoundary
 from ui.main_window import MainWindow
@@ -62,7 +64,7 @@ def inspect_screens(
     summary with the proposal, a photo step of the damaged workflow."""
     services = station.services
     alice = services.login_badge("BDG-1001").actor
-    rma = services.lookup("RMA-000001")
+    rma = services.lookup(services.command_line("screenshots"), "RMA-000001")
     services.receive(alice, [rma.id])
     window.session.run(
         lambda: services.login_badge("BDG-1002"), window._on_logged_in, window._on_login_failed
@@ -111,7 +113,9 @@ def capture_screen(
     page.handle_scan("RMA-000001")
     settle(app)
     page.damaged.setChecked(True)
-    page.handle_scan(services.lookup("RMA-000001").lines[1].gtin)
+    page.handle_scan(
+        services.lookup(services.command_line("screenshots"), "RMA-000001").lines[1].gtin
+    )
     settle(app, 800)
     page.photo_from_camera()
     settle(app, 1200)
@@ -132,7 +136,7 @@ def damaged_unit(services: Any) -> None:
     alice = services.login_badge("BDG-1001").actor
     bruno = services.login_badge("BDG-1002").actor
     for n in range(5, 40):  # the first open return in its window, not yet received
-        rma = services.lookup(f"RMA-{n:06d}")
+        rma = services.lookup(bruno, f"RMA-{n:06d}")
         if rma.status.value == "open" and rma.breach is None and rma.receipt is None:
             break
     receipt = services.receive(alice, [rma.id])
@@ -166,7 +170,9 @@ def lead_screens(app: QApplication, window: MainWindow, station: Any, out: Path,
     services.register_unidentified(alice, "1Z999AA10123456784", note="No paperwork in the box")
     damaged_unit(services)
     window.session.run(
-        lambda: services.login_badge("BDG-1003"), window._on_logged_in, window._on_login_failed
+        lambda: services.login_badge_pin("BDG-1003", "3333"),
+        window._on_logged_in,
+        window._on_login_failed,
     )
     settle(app)
     window.show_page(window.exceptions_page)
@@ -285,7 +291,7 @@ def print_queue_screens(
 
     services = station.services
     lpn = window.inspect_page.last_lpn
-    dan = services.login_badge("BDG-1004").actor
+    dan = services.login_badge_pin("BDG-1004", "4444").actor
     cut_off, refused = services.reprint(dan, lpn), services.reprint(dan, lpn)
     now = services.clock.now()
     with services.uow_factory() as uow:  # as a station killed mid-send leaves it
@@ -356,7 +362,7 @@ def main(out: Path, language: str = "en") -> None:
     window.grab().save(str(out / f"receive-layout-{language}.png"))
     crash_dialog(app, Path(workdir), out, language)
     missing_database_dialog(app, out, language)
-    view = station.services.lookup("RMA-000001")
+    view = station.services.lookup(station.services.command_line("screenshots"), "RMA-000001")
     window.receive_page.handle_scan("RMA-000001")
     settle(app)
     window.receive_page.handle_scan(view.lines[0].gtin)
@@ -365,14 +371,28 @@ def main(out: Path, language: str = "en") -> None:
     window.receive_page.clear()
     window.receive_page.banner.clear()
     inspect_screens(app, window, station, out, language)
+    window.logout()
+    settle(app)
+    services = station.services
+    window.session.run(  # an admin's badge alone: the log-in page asks for the PIN
+        lambda: services.login_badge("BDG-1004"), window._on_logged_in, window._on_login_failed
+    )
+    settle(app)
+    window.grab().save(str(out / f"login-pin-{language}.png"))
+    services.sleep = lambda seconds: None  # the growing delay, not worth waiting for here
+    for _ in range(5):  # someone guessing Alice's PIN: she is locked out
+        with contextlib.suppress(StationError):
+            services.login_pin("alice", "9999")
     window.session.run(
-        lambda: station.services.login_badge("BDG-1004"),
+        lambda: services.login_badge_pin("BDG-1004", "4444"),
         window._on_logged_in,
         window._on_login_failed,
     )
     settle(app)
     print_queue_screens(app, window, station, out, language)
     admin_screens(app, window, out, language)
+    dan = services.login_badge_pin("BDG-1004", "4444").actor
+    services.unlock(dan, username="alice")  # lifted, as the admin would on the Users page
     lead_screens(app, window, station, out, language)
     window.show_page(window.receive_page)
     window.camera_button.click()  # last: the camera dock widens the window for good
