@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from receiving_station.private_files import make_private_folder, write_private
+
 log = logging.getLogger(__name__)
 
 RECORD_NAME = "known-databases.json"
@@ -51,9 +53,9 @@ def _load(data_dir: Path) -> dict[str, dict[str, str]]:
 
 def _save(data_dir: Path, databases: dict[str, dict[str, str]]) -> None:
     path = _record(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps({"databases": databases}, indent=2), encoding="utf-8")
+    write_private(temporary, json.dumps({"databases": databases}, indent=2).encode("utf-8"))
     os.replace(temporary, path)
 
 

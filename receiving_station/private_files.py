@@ -40,6 +40,17 @@ def write_private(path: Path, data: bytes) -> None:
         f.write(data)
 
 
+def create_private(path: Path) -> None:
+    """``path`` made 0600 if it does not exist yet (a log about to be opened for appending);
+    an existing one is tightened."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        tighten(path, PRIVATE_FILE)
+    else:
+        os.close(fd)
+
+
 def tighten(path: Path, mode: int) -> None:
     """Take away what others may do with ``path`` (an older install's 0644 or 0755), when
     this user owns it; nothing when it is already private, or missing."""

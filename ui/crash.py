@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox
 
-from receiving_station.private_files import make_private_folder
+from receiving_station.private_files import create_private, make_private_folder
 from ui.errors import describe
 
 log = logging.getLogger("receiving_station.ui")
@@ -43,7 +43,12 @@ COLLECT_MS = 250
 
 
 class _StationLog(RotatingFileHandler):
-    """The log file; fatal errors follow it to the new file when it rotates."""
+    """The log file, 0600 from its creation (RMAs and customers' addresses reach it), also
+    after it rotates; fatal errors follow it to the new file."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # typeshed's TextIOWrapper[...] varies
+        create_private(Path(self.baseFilename))
+        return super()._open()
 
     def doRollover(self) -> None:
         super().doRollover()
@@ -59,7 +64,7 @@ def log_to_file(data_dir: Path) -> Path:
     """Log lines and fatal errors to ``DATA_DIR/logs/station.log``; its path."""
     path = data_dir / "logs" / "station.log"
     make_private_folder(data_dir)  # the log and the database beside it are the user's alone
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     handler = _StationLog(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)

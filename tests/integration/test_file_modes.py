@@ -71,6 +71,41 @@ def test_a_new_station_makes_its_folder_and_database_private_from_the_start(
     assert no_chmod == []
 
 
+def test_the_record_of_known_databases_is_private(config: Config, no_chmod: list[str]):
+    from datetime import UTC, datetime
+
+    from receiving_station.known_database import remember
+
+    remember(
+        config.data_dir,
+        config.data_dir / "station.sqlite3",
+        "db-1",
+        datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
+    )
+    assert _mode(config.data_dir) == 0o700
+    assert _mode(config.data_dir / "known-databases.json") == 0o600
+    assert no_chmod == []
+
+
+def test_the_station_log_and_its_folder_are_private_from_the_start(
+    config: Config, no_chmod: list[str]
+):
+    import logging
+
+    from ui.crash import log_to_file
+
+    path = log_to_file(config.data_dir)
+    try:
+        assert _mode(path.parent) == 0o700
+        assert _mode(path) == 0o600  # customers' RMAs and e-mail addresses reach the log
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", "") == str(path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert no_chmod == []
+
+
 def test_the_configuration_file_and_its_backup_are_written_private(
     config: Config, no_chmod: list[str]
 ):
