@@ -60,7 +60,6 @@ def test_someone_at_a_leads_window_without_the_pin_decides_nothing(
     qtbot: QtBot, window: MainWindow, station
 ):
     _app, world = station
-    window.app.services.sleep = lambda _s: None
     waiting_unit(world)
     dialog, case_id = override(qtbot, window, world)
     page = window.exceptions_page

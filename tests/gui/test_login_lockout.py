@@ -20,9 +20,13 @@ def type_pin(qtbot: QtBot, window: MainWindow, username: str, pin: str) -> None:
 
 def test_a_locked_out_user_is_told_so_and_who_can_lift_it(qtbot: QtBot, window: MainWindow):
     slept: list[tuple[float, bool]] = []
-    window.app.services.sleep = lambda s: slept.append(
-        (s, threading.current_thread() is threading.main_thread())
-    )
+    passes = window.app.services.sleep  # the station clock moves on by the delay
+
+    def sleep(seconds: float) -> None:
+        slept.append((seconds, threading.current_thread() is threading.main_thread()))
+        passes(seconds)
+
+    window.app.services.sleep = sleep
     banner = window.login_page.banner.text
     for n in range(4):
         type_pin(qtbot, window, "alice", "9999")
