@@ -38,6 +38,13 @@ DEACTIVATED = QT_TRANSLATE_NOOP("errors", "this user is deactivated")
 BAD_PIN = QT_TRANSLATE_NOOP("errors", "the user name or the PIN is wrong")
 BAD_BADGE_PIN = QT_TRANSLATE_NOOP("errors", "the badge or the PIN is wrong")
 NO_LOGIN = QT_TRANSLATE_NOOP("errors", "this identity does not log in at a station")
+ROLE_WORDS = {
+    "receiver": QT_TRANSLATE_NOOP("errors", "receiver"),
+    "inspector": QT_TRANSLATE_NOOP("errors", "inspector"),
+    "lead": QT_TRANSLATE_NOOP("errors", "lead"),
+    "admin": QT_TRANSLATE_NOOP("errors", "admin"),
+}
+"""A role's name in a message: said in the window's language."""
 
 Sleep = Callable[[float], None]
 Find = Callable[[UnitOfWork], "User | None"]
@@ -207,7 +214,8 @@ def login_by_badge(
         uow_factory, station_id, badge, "badge", _by_badge(badge), None, now, policy, sleep
     )
     if user.role not in policy.badge_only_roles:
-        raise PinNeeded(user=user.display_name, role=user.role.value, badge=user.badge_code)
+        role = ROLE_WORDS.get(user.role.value, user.role.value)
+        raise PinNeeded(user=user.display_name, role=role, badge=user.badge_code)
     return _log_in(uow_factory, user, station, now, "badge")
 
 

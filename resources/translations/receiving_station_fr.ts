@@ -312,8 +312,8 @@
         <translation>Imprimer l’étiquette</translation>
     </message>
     <message>
-        <source>Scan or type your badge, then type your PIN.</source>
-        <translation>Scannez ou tapez votre badge, puis tapez votre code PIN.</translation>
+        <source>{ref}: {why} needs the deciding lead&apos;s badge and PIN: scan or type your badge, then type your PIN.</source>
+        <translation>{ref} : {why} exige le badge et le code PIN du chef d’équipe qui décide : scannez ou tapez votre badge, puis tapez votre code PIN.</translation>
     </message>
     <message>
         <source>Lead decision</source>
@@ -804,6 +804,10 @@
     <message>
         <source>PIN</source>
         <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Change of user</source>
+        <translation>Changement d’utilisateur</translation>
     </message>
 </context>
 <context>
@@ -2530,6 +2534,22 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>this identity does not log in at a station</source>
         <translation>cette identité ne se connecte pas à un poste</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>réceptionnaire</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>contrôleur</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>chef d’équipe</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
     </message>
     <message>
         <source>this is a badge or a command, not a parcel label</source>
