@@ -1,4 +1,5 @@
-"""Login counters (SQLAlchemy Core): failed log-ins in a row per user and per station."""
+"""Login counters (SQLAlchemy Core): failed log-ins in a row per user and per station, and
+when the next try may come."""
 
 from __future__ import annotations
 
@@ -30,13 +31,17 @@ class SqlLoginCounters(_Repo):
         row = self.conn.execute(
             select(counters).where(counters.c.key == key).with_for_update()
         ).one()
-        return LoginCounter(row.key, row.failures, row.locked_until)
+        return LoginCounter(row.key, row.failures, row.locked_until, row.next_try_at)
 
     def save(self, counter: LoginCounter) -> None:
         self.conn.execute(
             update(counters)
             .where(counters.c.key == counter.key)
-            .values(failures=counter.failures, locked_until=counter.locked_until)
+            .values(
+                failures=counter.failures,
+                locked_until=counter.locked_until,
+                next_try_at=counter.next_try,
+            )
         )
 
     def clear(self, key: str) -> None:
@@ -46,4 +51,4 @@ class SqlLoginCounters(_Repo):
         rows = self.conn.execute(
             select(counters).where(counters.c.locked_until > now).order_by(counters.c.key)
         ).all()
-        return [LoginCounter(r.key, r.failures, r.locked_until) for r in rows]
+        return [LoginCounter(r.key, r.failures, r.locked_until, r.next_try_at) for r in rows]

@@ -360,6 +360,8 @@ class LoginCounterRow(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    next_try_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    """After a failure, the earliest moment the next try is judged."""
 
 
 class SettingRow(Base):

@@ -409,6 +409,12 @@ class LoginRefused(RuleViolation):
     )
 
 
+class ApprovalPinRefused(LoginRefused):
+    """A lead's badge and PIN typed for an approval or a decision, refused."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Not approved: {reason}. Nothing was changed.")
+
+
 class LoginLocked(RuleViolation):
     template = QT_TRANSLATE_NOOP(
         "errors",
@@ -424,6 +430,16 @@ class StationLoginLocked(RuleViolation):
         "Log-in at {station} is locked after {failures} failed tries in a row, until "
         "{until}. A lead or an admin can lift it now (Dashboard or Users page, or: "
         "receiving-station users unlock --station {station}).",
+    )
+
+
+class LoginTooQuick(RuleViolation):
+    """A try that came before the delay after the last failure was over: not checked, not
+    counted."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Too quick: wait {seconds} s before typing the PIN again. This try was not checked.",
     )
 
 

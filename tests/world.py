@@ -82,10 +82,13 @@ class World:
         transport: MessageTransport | None = None,
         clock: FixedClock | None = None,
     ) -> StationServices:
-        return StationServices(
+        """A station whose delay after a wrong PIN moves its fixed clock on, as sleeping
+        would move the real one: nothing waits, and the next try comes after the delay."""
+        at = clock or self.clock
+        services = StationServices(
             self.uow_factory,
             ScanClassifier(),
-            clock or self.clock,
+            at,
             self.station_ids[station],
             workflows=self.workflows,
             labeling=Labeling(self.renderer, self.label_settings),
@@ -95,6 +98,8 @@ class World:
             evidence_renderer=EvidencePdf(),
             report_renderer=ShiftReportPdf(),
         )
+        services.sleep = lambda seconds: at.advance(seconds=seconds)
+        return services
 
     @cached_property
     def label_folder(self) -> Path:

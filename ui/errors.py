@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from receiving_station.errors import (
     DecisionNeedsPin,
     EnvironmentFailure,
+    LoginTooQuick,
+    PinNeeded,
     PolicyBreach,
     StationError,
 )
@@ -73,8 +75,12 @@ def describe(error: BaseException) -> Feedback:
         except (KeyError, IndexError, ValueError):
             log.warning("translation of %s drops a placeholder", type(error).__name__)
             text = type(error).template.format(**params)
-        attention = isinstance(error, (EnvironmentFailure, PolicyBreach, DecisionNeedsPin))
+        attention = isinstance(
+            error, (EnvironmentFailure, PolicyBreach, DecisionNeedsPin, LoginTooQuick)
+        )
         level = Level.WARNING if attention else Level.ERROR
+        if isinstance(error, PinNeeded):  # a step of the log-in, nothing wrong
+            level = Level.INFO
         return Feedback(text, level)
     log.error("unexpected error", exc_info=error)
     return Feedback(

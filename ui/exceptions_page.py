@@ -392,7 +392,7 @@ class ExceptionsPage(QWidget):
         def failed(feedback: Feedback, error: BaseException) -> None:
             self.banner.show_feedback(feedback)  # what the lead typed stays in the fields
             if isinstance(error, DecisionNeedsPin):
-                self._ask_pin(feedback, case_id, version, decision, note, disposition, rma)
+                self._ask_pin(error, case_id, version, decision, note, disposition, rma)
                 return
             self.refresh()  # another lead may have decided it: show the case as it is now
 
@@ -414,7 +414,7 @@ class ExceptionsPage(QWidget):
 
     def _ask_pin(
         self,
-        feedback: Feedback,
+        error: DecisionNeedsPin,
         case_id: int,
         version: int,
         decision: str,
@@ -422,9 +422,10 @@ class ExceptionsPage(QWidget):
         disposition: str,
         rma: str,
     ) -> None:
-        question = "\n".join(
-            (feedback.text, self.tr("Scan or type your badge, then type your PIN."))
-        )
+        question = self.tr(
+            "{ref}: {why} needs the deciding lead's badge and PIN: scan or type your badge, "
+            "then type your PIN."
+        ).format(**{k: format_param(v) for k, v in error.params.items()})
 
         def entered(badge: str, pin: str) -> None:
             self._decide(case_id, version, decision, note, disposition, rma, badge, pin)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from receiving_station.domain.scan import PARCEL_KINDS, ScanKind
-from receiving_station.errors import BadAnswer, InspectionIncomplete, StationError
+from receiving_station.errors import BadAnswer, InspectionIncomplete, PinNeeded, StationError
 from receiving_station.services.inspection_views import InspectionView, ParcelView
 from receiving_station.services.station import LoggedIn
 from ui.banner import Banner
@@ -34,6 +34,7 @@ from ui.errors import Feedback, Level, describe
 from ui.inspect_actions import EvidenceActions, LabelActions, PhotoActions
 from ui.labels import disposition_label
 from ui.parcel_panel import ParcelPanel
+from ui.pin_dialog import PinDialog
 from ui.session import StationSession, Who
 from ui.step_panel import StepPanel
 from ui.step_summary import language
@@ -55,6 +56,7 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
         super().__init__(parent)
         self.setObjectName("inspectPage")
         self.session = session
+        self.pin_dialog: PinDialog | None = None
         self.camera_capture = camera_capture
         """What takes a photo now (the camera running), or None."""
         self.parcel: ParcelView | None = None
@@ -268,6 +270,15 @@ class InspectPage(PhotoActions, LabelActions, EvidenceActions, QWidget):
         return self._busy
 
     def _on_failed(self, feedback: Feedback, error: BaseException) -> None:
+        if isinstance(error, PinNeeded):  # a lead's badge: their PIN completes the switch
+            badge, services = str(error.params["badge"]), self.session.services
+
+            def entered(_badge: str, pin: str) -> None:
+                self._run(lambda: services.login_badge_pin(badge, pin), self._on_logged_in)
+
+            self.banner.show_feedback(feedback)
+            self.pin_dialog = PinDialog.switch_user(badge, feedback.text, entered, self)
+            return
         if isinstance(error, (BadAnswer, InspectionIncomplete)) and self.view is not None:
             feedback = Feedback(self._in_words(error, feedback), feedback.level)
             if isinstance(error, InspectionIncomplete):

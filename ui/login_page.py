@@ -87,3 +87,7 @@ class LoginPage(QWidget):
         self.username.setReadOnly(False)
         self.pin.clear()
         self.username.clear()
+
+    def focus_first(self) -> None:
+        """User name first; the PIN only while a badge waits for its PIN."""
+        (self.pin if self.pending_badge else self.username).setFocus()

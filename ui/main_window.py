@@ -364,6 +364,8 @@ class MainWindow(QMainWindow):
             self.nav.setVisible(False)
             first = self.app.first_start
             self.pages.setCurrentWidget(self.setup_page if first else self.login_page)
+            if not first:
+                self.login_page.focus_first()
             return
         self.logout_button.setVisible(True)
         self.import_button.setVisible(who.user.role.value in ("lead", "admin"))

@@ -65,6 +65,20 @@ class PinDialog(QDialog):
         self.accepted.connect(self._on_self_accepted)
         (self.badge if not badge else self.pin).setFocus()
 
+    @classmethod
+    def switch_user(
+        cls, badge: str, question: str, entered: Callable[[str, str], None], parent: QWidget
+    ) -> PinDialog:
+        """A lead's or an admin's badge scanned while someone else is logged in: their PIN
+        completes the change of user; Cancel keeps whoever is logged in."""
+        dialog = cls(badge, entered, parent, question)
+        dialog.setWindowTitle(dialog.switch_title())
+        dialog.open()  # never a blocking exec: the window stays live
+        return dialog
+
+    def switch_title(self) -> str:
+        return self.tr("Change of user")
+
     def badge_scanned(self, badge: str) -> None:
         """A badge scanned while the dialog is open: it is the one asked for."""
         self.badge.setText(badge)

@@ -374,13 +374,29 @@ class ReceivePage(QWidget):
             self.show_rma(result)
 
     def _on_scan_failed(self, feedback: Feedback, error: BaseException) -> None:
-        from receiving_station.errors import UnknownScan
+        from receiving_station.errors import PinNeeded, UnknownScan
 
+        if isinstance(error, PinNeeded):  # a lead's badge: their PIN completes the switch
+            self.banner.show_feedback(feedback)
+            self._switch_with_pin(str(error.params["badge"]), feedback)
+            return
         self.outcome = None
         self.unknown_text = str(error.params["text"]) if isinstance(error, UnknownScan) else ""
         self.stack.setCurrentWidget(self.empty)
         self.banner.show_feedback(feedback)
         self._refresh_actions()
+
+    def _switch_with_pin(self, badge: str, feedback: Feedback) -> None:
+        services = self.session.services
+
+        def entered(_badge: str, pin: str) -> None:
+            self.session.run(
+                lambda: services.login_badge_pin(badge, pin),
+                self._on_scan_done,
+                lambda failed, _e: self.feedback_only(failed),
+            )
+
+        self.pin_dialog = PinDialog.switch_user(badge, feedback.text, entered, self)
 
     def _on_receive_button_clicked(self) -> None:
         if self.outcome is None or not self.outcome.can_receive:

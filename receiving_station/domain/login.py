@@ -52,6 +52,15 @@ class LoginCounter:
     failures: int = 0
     locked_until: datetime | None = None
     """While locked; 100 years on when the policy locks until lifted."""
+    next_try: datetime | None = None
+    """After a failure, the earliest moment the next try is judged: the failure's delay,
+    whoever tries next and from wherever (a second worker, another station, a script)."""
 
     def locked(self, now: datetime) -> bool:
         return self.locked_until is not None and self.locked_until > now
+
+    def wait(self, now: datetime) -> float:
+        """Seconds until the next try is judged; 0 when it may come now."""
+        if self.next_try is None or self.next_try <= now:
+            return 0.0
+        return (self.next_try - now).total_seconds()

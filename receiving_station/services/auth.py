@@ -5,11 +5,14 @@ Every failure is audited (who was tried, at which station) and counted, per user
 station, under a held row: of N tries at once for one user, at most the policy's limit
 reach the PIN check. A count at its limit locks out until the lock runs out or a lead or
 an admin lifts it (:func:`unlock`). Each failure is answered after a growing delay, slept
-on the caller's thread (a worker's, in the window), once the transaction is over.
+on the caller's thread (a worker's, in the window), once the transaction is over; and the
+counters keep when that delay ends, so a try for that user, or at that station, that comes
+sooner (a second worker, another station, a script) is refused unchecked and uncounted.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
@@ -17,8 +20,10 @@ from datetime import datetime, timedelta
 from receiving_station.domain.login import STATION_KEY, USER_KEY, LoginCounter, LoginPolicy
 from receiving_station.domain.model import AuditEvent, Station, User
 from receiving_station.errors import (
+    ApprovalPinRefused,
     LoginLocked,
     LoginRefused,
+    LoginTooQuick,
     PinNeeded,
     RuleViolation,
     StationLoginLocked,
@@ -33,6 +38,13 @@ DEACTIVATED = QT_TRANSLATE_NOOP("errors", "this user is deactivated")
 BAD_PIN = QT_TRANSLATE_NOOP("errors", "the user name or the PIN is wrong")
 BAD_BADGE_PIN = QT_TRANSLATE_NOOP("errors", "the badge or the PIN is wrong")
 NO_LOGIN = QT_TRANSLATE_NOOP("errors", "this identity does not log in at a station")
+ROLE_WORDS = {
+    "receiver": QT_TRANSLATE_NOOP("errors", "receiver"),
+    "inspector": QT_TRANSLATE_NOOP("errors", "inspector"),
+    "lead": QT_TRANSLATE_NOOP("errors", "lead"),
+    "admin": QT_TRANSLATE_NOOP("errors", "admin"),
+}
+"""A role's name in a message: said in the window's language."""
 
 Sleep = Callable[[float], None]
 Find = Callable[[UnitOfWork], "User | None"]
@@ -86,6 +98,7 @@ def attempt(
 ) -> tuple[User, Station]:
     """Judge one try: ``find`` the person, check ``pin`` (None: badge alone). Committed on
     its own, success or failure, so a failure counts whatever the caller does next."""
+    refused = ApprovalPinRefused if purpose == "approval" else LoginRefused
     with uow_factory() as uow:
         station = uow.stations.get(station_id)
         assert station is not None, "registered at start-up"
@@ -103,6 +116,11 @@ def attempt(
                 uow.audit.add(_event(now, station.id, f"{purpose}.locked_out", tried, base))
                 uow.commit()
                 raise _locked_error(person, counter, station, policy, limit)
+        wait = max(at_station.wait(now), mine.wait(now) if mine else 0.0)
+        if wait > 0:
+            uow.audit.add(_event(now, station.id, f"{purpose}.too_quick", tried, base))
+            uow.commit()
+            raise LoginTooQuick(seconds=max(1, math.ceil(wait)))
         if user is None:
             if pin is not None:
                 verify_pin(pin, _dummy_hash())
@@ -112,11 +130,11 @@ def attempt(
         elif not user.active:
             uow.audit.add(_event(now, station.id, f"{purpose}.refused", tried, base))
             uow.commit()
-            raise LoginRefused(reason=DEACTIVATED)
+            raise refused(reason=DEACTIVATED)
         else:
             if pin is not None:  # a badge alone proves no PIN: the counts stay as they are
                 uow.logins.clear(USER_KEY.format(user.id))
-                at_station.failures = 0
+                at_station.failures, at_station.next_try = 0, None
                 uow.logins.save(at_station)
             uow.commit()
             return user, station
@@ -137,6 +155,7 @@ def attempt(
             if counter is None:
                 continue
             counter.failures += 1
+            counter.next_try = now + timedelta(seconds=policy.delay(counter.failures))
             if counter.failures >= limit:
                 # The lock is the state now: the count starts afresh once it is over.
                 counter.failures, counter.locked_until = 0, now + (policy.lock_for() or _FOREVER)
@@ -149,7 +168,7 @@ def attempt(
     sleep(policy.delay(failures))
     if locked is not None:
         raise locked
-    raise LoginRefused(reason=reason)
+    raise refused(reason=reason)
 
 
 def _logged_in(user: User, station: Station, at: datetime, how: str) -> AuditEvent:
@@ -195,7 +214,8 @@ def login_by_badge(
         uow_factory, station_id, badge, "badge", _by_badge(badge), None, now, policy, sleep
     )
     if user.role not in policy.badge_only_roles:
-        raise PinNeeded(user=user.display_name, role=user.role.value, badge=user.badge_code)
+        role = ROLE_WORDS.get(user.role.value, user.role.value)
+        raise PinNeeded(user=user.display_name, role=role, badge=user.badge_code)
     return _log_in(uow_factory, user, station, now, "badge")
 
 

@@ -312,8 +312,8 @@
         <translation>Imprimer l’étiquette</translation>
     </message>
     <message>
-        <source>Scan or type your badge, then type your PIN.</source>
-        <translation>Scannez ou tapez votre badge, puis tapez votre code PIN.</translation>
+        <source>{ref}: {why} needs the deciding lead&apos;s badge and PIN: scan or type your badge, then type your PIN.</source>
+        <translation>{ref} : {why} exige le badge et le code PIN du chef d’équipe qui décide : scannez ou tapez votre badge, puis tapez votre code PIN.</translation>
     </message>
     <message>
         <source>Lead decision</source>
@@ -808,6 +808,10 @@
     <message>
         <source>PIN</source>
         <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Change of user</source>
+        <translation>Changement d’utilisateur</translation>
     </message>
 </context>
 <context>
@@ -2476,12 +2480,20 @@ Le retour s’affiche ici aussitôt.</translation>
         <translation>Connexion refusée : {reason}. Scannez de nouveau votre badge ou demandez à un chef d’équipe.</translation>
     </message>
     <message>
+        <source>Not approved: {reason}. Nothing was changed.</source>
+        <translation>Non approuvé : {reason}. Rien n’a été modifié.</translation>
+    </message>
+    <message>
         <source>{user} is locked out after {failures} wrong PINs in a row, until {until}. A lead or an admin can lift it now (Dashboard or Users page, or: receiving-station users unlock {username}).</source>
         <translation>{user} est bloqué(e) après {failures} codes PIN faux de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut le débloquer dès maintenant (page Bilan ou Utilisateurs, ou : receiving-station users unlock {username}).</translation>
     </message>
     <message>
         <source>Log-in at {station} is locked after {failures} failed tries in a row, until {until}. A lead or an admin can lift it now (Dashboard or Users page, or: receiving-station users unlock --station {station}).</source>
         <translation>La connexion au poste {station} est bloquée après {failures} essais manqués de suite, jusqu’à {until}. Un chef d’équipe ou un administrateur peut la débloquer dès maintenant (page Bilan ou Utilisateurs, ou : receiving-station users unlock --station {station}).</translation>
+    </message>
+    <message>
+        <source>Too quick: wait {seconds} s before typing the PIN again. This try was not checked.</source>
+        <translation>Trop rapide : attendez {seconds} s avant de retaper le code PIN. Cet essai n’a pas été vérifié.</translation>
     </message>
     <message>
         <source>{user} ({role}) logs in with a badge and a PIN: type your PIN.</source>
@@ -2526,6 +2538,22 @@ Le retour s’affiche ici aussitôt.</translation>
     <message>
         <source>this identity does not log in at a station</source>
         <translation>cette identité ne se connecte pas à un poste</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>réceptionnaire</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>contrôleur</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>chef d’équipe</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
     </message>
     <message>
         <source>this is a badge or a command, not a parcel label</source>

@@ -27,6 +27,7 @@ def station(sqlite_url: str, tmp_path: Path) -> Iterator[tuple[StationApp, World
     world.add_rma("RMA-100001", tracking=("1ZE3S3E28246281943",))
     world.add_rma("RMA-100002", order_ref="7000002", days_old=45)
     app = bootstrap(config, clock=world.clock)
+    app.services.sleep = lambda seconds: world.clock.advance(seconds=seconds)  # as time passes
     yield app, world
     app.close()
     engine.dispose()

@@ -42,6 +42,8 @@ def test_an_override_asks_for_the_leads_badge_and_pin_and_then_decides(
     dialog, case_id = override(qtbot, window, world)
     page = window.exceptions_page
     assert "overriding the disposition" in dialog.question.text()
+    assert "scan or type your badge, then type your PIN" in dialog.question.text()
+    assert "Nothing was changed" not in dialog.question.text()  # asked, not yet tried
     assert case_of(world, case_id).state is ExceptionState.OPEN  # nothing decided yet
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "exceptions-window.png"))
@@ -60,7 +62,6 @@ def test_someone_at_a_leads_window_without_the_pin_decides_nothing(
     qtbot: QtBot, window: MainWindow, station
 ):
     _app, world = station
-    window.app.services.sleep = lambda _s: None
     waiting_unit(world)
     dialog, case_id = override(qtbot, window, world)
     page = window.exceptions_page

@@ -163,7 +163,7 @@ def test_a_late_return_waits_for_a_leads_badge(
     page.pin_dialog.accept()
     qtbot.waitUntil(lambda: "cannot approve" in page.banner.text.text(), timeout=5000)
     assert world.count("receipts") == 0
-    window.app.services.sleep = lambda _s: None
+    window.app.services.sleep = lambda s: world.clock.advance(seconds=s)
     scanner_types(qtbot, "BDG-1003")  # the lead's badge, typed by anyone: a PIN is asked
     qtbot.waitUntil(lambda: page.pin_dialog is not None and page.pin_dialog.isVisible())
     page.pin_dialog.pin.setText("1111")  # Alice's own PIN, not the lead's

@@ -34,7 +34,6 @@ def unit_of(world: World, case_id: int):  # type: ignore[no-untyped-def]
 
 
 def test_an_override_without_the_leads_pin_is_refused_and_changes_nothing(world: World):
-    world.dock1.sleep = lambda _s: None
     case_id = waiting_unit(world)
     seen = case_of(world, case_id).version
     chloe = world.actor("chloe")  # logged in at the window, unlocked
@@ -42,10 +41,13 @@ def test_an_override_without_the_leads_pin_is_refused_and_changes_nothing(world:
     with pytest.raises(DecisionNeedsPin) as asked:
         world.dock1.decide_exception(chloe, case_id, seen, "override", **override)
     assert "overriding the disposition" in str(asked.value)
-    with pytest.raises(LoginRefused):  # the lead's badge, typed by someone who knows no PIN
+    with pytest.raises(LoginRefused) as wrong:  # the lead's badge, by someone who knows no PIN
         world.dock1.decide_exception(
             chloe, case_id, seen, "override", lead_badge="BDG-1003", lead_pin="1111", **override
         )
+    assert str(wrong.value) == (  # an approval's words, not a log-in's
+        "Not approved: the badge or the PIN is wrong. Nothing was changed."
+    )
     assert case_of(world, case_id).state is ExceptionState.OPEN
     assert unit_of(world, case_id).status is InspectionStatus.AWAITING_LEAD
     assert [who for who, _ in audit(world, "approval.failed")] == ["BDG-1003"]
@@ -126,7 +128,6 @@ def test_an_inspectors_badge_and_pin_cannot_decide(world: World):
 
 
 def test_wrong_pins_at_a_decision_lock_the_lead_out_like_a_log_in(world: World):
-    world.dock1.sleep = lambda _s: None
     case_id = waiting_unit(world)
     seen = case_of(world, case_id).version
     chloe = world.actor("chloe")

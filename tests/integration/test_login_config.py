@@ -14,7 +14,7 @@ from receiving_station.errors import LoginLocked, LoginRefused, PinNeeded
 from tests.world import FixedClock, World
 
 
-def _station(db_url: str, tmp_path: Path, login: str):
+def _station(db_url: str, tmp_path: Path, login: str, clock: FixedClock | None = None):
     path = tmp_path / "config.toml"
     path.write_text(f'[station]\nname = "DOCK-1"\n[login]\n{login}\n')
     env = {
@@ -23,7 +23,7 @@ def _station(db_url: str, tmp_path: Path, login: str):
         "HOME": os.environ["HOME"],
     }
     World(make_engine(db_url)).engine.dispose()  # the demo people: alice, bruno, chloe, dan
-    return bootstrap(load_config(env=env, path=path), clock=FixedClock())
+    return bootstrap(load_config(env=env, path=path), clock=clock or FixedClock())
 
 
 def test_a_lead_logs_in_by_badge_alone_where_the_configuration_allows_it(db_url, tmp_path):
@@ -37,8 +37,9 @@ def test_a_lead_logs_in_by_badge_alone_where_the_configuration_allows_it(db_url,
 
 
 def test_the_configured_number_of_wrong_pins_locks(db_url, tmp_path):
-    app = _station(db_url, tmp_path, "wrong_pins_per_user = 3")
-    app.services.sleep = lambda seconds: None
+    clock = FixedClock()
+    app = _station(db_url, tmp_path, "wrong_pins_per_user = 3", clock)
+    app.services.sleep = lambda seconds: clock.advance(seconds=seconds)
     try:
         for _ in range(2):
             with pytest.raises(LoginRefused):

@@ -14,6 +14,7 @@ from receiving_station.domain.login import LoginPolicy
 from receiving_station.errors import (
     LoginLocked,
     LoginRefused,
+    LoginTooQuick,
     PermissionDenied,
     PinNeeded,
     StationLoginLocked,
@@ -24,10 +25,20 @@ from tests.world import World
 ROUNDS = 20
 
 
-def station(world: World, name: str = "DOCK-1") -> tuple[StationServices, list[float]]:
+def station(
+    world: World, name: str = "DOCK-1", takes_time: bool = True
+) -> tuple[StationServices, list[float]]:
+    """A station whose delays are slept as the real ones are: the station clock moves on by
+    them (``takes_time``), or, for a caller that does not wait, stands still."""
     slept: list[float] = []
     services = world.services(name)
-    services.sleep = slept.append
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        if takes_time:
+            world.clock.advance(seconds=seconds)
+
+    services.sleep = sleep
     return services, slept
 
 
@@ -164,13 +175,68 @@ def test_the_badge_only_roles_are_configurable(world: World):
         dock.login_badge("BDG-1001")
 
 
-def test_many_wrong_pins_at_once_get_no_more_tries_than_the_limit(world: World):
-    """Eight tries from two stations released together, 20 rounds: five reach the PIN
-    check, the fifth locks, three are refused unchecked (PostgreSQL's real race; SQLite's
-    writers take turns)."""
+def test_a_try_before_the_delay_is_over_is_refused_unchecked_and_uncounted(world: World):
+    """A second worker, or another station, does not wait for the first one's delay."""
+    dock, _ = station(world, takes_time=False)
+    other, _ = station(world, "DOCK-2", takes_time=False)
+    with pytest.raises(LoginRefused):
+        dock.login_pin("alice", "9999")
+    with pytest.raises(LoginTooQuick) as quick:
+        dock.login_pin("alice", "1111")  # even the right PIN: it is not even checked
+    assert str(quick.value) == (
+        "Too quick: wait 1 s before typing the PIN again. This try was not checked."
+    )
+    with pytest.raises(LoginTooQuick):
+        other.login_pin("alice", "1111")  # the user's pace, from any station
+    with pytest.raises(LoginTooQuick):
+        dock.login_badge("BDG-1002")  # and the station's pace, for anyone there
+    assert other.login_badge("BDG-1002").user.username == "bruno"  # elsewhere: fine
+    assert len(audit(world, "login.failed")) == 1  # the refused tries were not counted
+    assert len(audit(world, "login.too_quick")) == 3
+    world.clock.advance(seconds=0.5)
+    with pytest.raises(LoginRefused):
+        dock.login_pin("alice", "9998")  # the 2nd failure: 1 s before the next try
+    world.clock.advance(seconds=0.6)
+    with pytest.raises(LoginTooQuick) as quick:
+        other.login_pin("alice", "9997")
+    assert quick.value.params["seconds"] == 1
+    world.clock.advance(seconds=0.4)
+    assert other.login_pin("alice", "1111").user.username == "alice"
+    assert len(audit(world, "login.failed")) == 2
+
+
+def test_a_wrong_approval_pin_paces_the_next_one_too(world: World):
+    from receiving_station.services.lead_pin import verify_decider
+
+    dock, slept = station(world, takes_time=False)
+    actor = world.actor("alice")
+    policy = dock.login_policy
+    with pytest.raises(LoginRefused):
+        verify_decider(
+            world.uow_factory, actor, "BDG-1003", "9999", world.clock.now(), policy, slept.append
+        )
+    with pytest.raises(LoginTooQuick):
+        verify_decider(
+            world.uow_factory, actor, "BDG-1003", "3333", world.clock.now(), policy, slept.append
+        )
+    world.clock.advance(seconds=0.5)
+    assert (
+        verify_decider(
+            world.uow_factory, actor, "BDG-1003", "3333", world.clock.now(), policy, slept.append
+        )
+        == world.user_ids["chloe"]
+    )
+
+
+def test_many_wrong_pins_at_once_get_one_check(world: World):
+    """Eight wrong PINs for one user from two stations released together, 20 rounds: one
+    reaches the PIN check, the seven others are refused unchecked as too quick
+    (PostgreSQL's real race; SQLite's writers take turns)."""
     contenders = 8
     for round_no in range(ROUNDS):
-        engines_services = [station(world, name)[0] for name in ("DOCK-1", "DOCK-2") * 4]
+        engines_services = [
+            station(world, name, takes_time=False)[0] for name in ("DOCK-1", "DOCK-2") * 4
+        ]
         barrier = threading.Barrier(contenders)
         outcomes: list[Any] = [None] * contenders
 
@@ -194,14 +260,24 @@ def test_many_wrong_pins_at_once_get_no_more_tries_than_the_limit(world: World):
         for t in threads:
             t.join(60)
         refused = [o for o in outcomes if type(o) is LoginRefused]
-        locked = [o for o in outcomes if isinstance(o, LoginLocked)]
-        assert len(refused) + len(locked) == contenders, (round_no, outcomes)
-        assert len(refused) == 4, (round_no, outcomes)  # the 5th try locks, the rest wait
-        assert len(locked) == 4
-        with pytest.raises(LoginLocked):
-            engines_services[0].login_pin("alice", "1111")
-        assert len(audit(world, "login.failed")) == 5 * (round_no + 1), round_no
+        quick = [o for o in outcomes if isinstance(o, LoginTooQuick)]
+        assert len(refused) == 1, (round_no, outcomes)
+        assert len(quick) == contenders - 1, (round_no, outcomes)
+        assert len(audit(world, "login.failed")) == round_no + 1, round_no
+        world.clock.advance(seconds=1)  # the delay is over: the next round starts afresh
         lead = world.actor("chloe")
         engines_services[0].unlock(lead, username="alice")
         for name in ("DOCK-1", "DOCK-2"):
             engines_services[0].unlock(lead, station=name)
+
+
+def test_many_tries_paced_by_the_delay_still_lock_at_the_limit(world: World):
+    """Callers that do wait the delay: the fifth wrong PIN locks, whoever typed it."""
+    docks = [station(world, name)[0] for name in ("DOCK-1", "DOCK-2")]
+    for n in range(4):
+        with pytest.raises(LoginRefused):
+            docks[n % 2].login_pin("alice", f"90{n:02}")
+    with pytest.raises(LoginLocked):
+        docks[0].login_pin("alice", "9010")
+    with pytest.raises(LoginLocked):
+        docks[1].login_pin("alice", "1111")

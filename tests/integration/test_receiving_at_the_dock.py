@@ -249,7 +249,6 @@ def test_a_leads_badge_typed_by_a_receiver_approves_nothing_without_the_leads_pi
     scan(world, "RMA-100009")
     alice = world.actor("alice")
     assert rma.id is not None
-    world.dock1.sleep = lambda _s: None
     for pin in ("", "1111", "0000", "1234"):
         with pytest.raises(LoginRefused):
             world.dock1.receive(alice, [rma.id], lead_badge="BDG-1003", lead_pin=pin)
