@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 
 from data.dbfile import FileGuard
@@ -82,6 +84,11 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
+UNREADABLE_MESSAGE = "database disk image is malformed (SQLite's message was not readable text)"
+"""SQLite names what it found broken (a table of the schema) in its message; in a damaged file
+that name is bytes that are not text, and Python fails to read the message itself."""
+
+
 def _tune_sqlite(engine: Engine, guard: FileGuard | None) -> None:
     @event.listens_for(engine, "do_connect")
     def _before_connect(*_args: Any) -> None:
@@ -94,13 +101,25 @@ def _tune_sqlite(engine: Engine, guard: FileGuard | None) -> None:
         # Take transaction control from the driver so BEGIN is ours to emit.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=15000")
-        cur.close()
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=15000")
+        except UnicodeDecodeError:
+            raise sqlite3.DatabaseError(UNREADABLE_MESSAGE) from None
+        finally:
+            cur.close()
         if guard is not None:
             guard.remember()
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> Any:
+        if isinstance(context.original_exception, UnicodeDecodeError):
+            return sa_exc.DatabaseError(
+                context.statement, context.parameters, sqlite3.DatabaseError(UNREADABLE_MESSAGE)
+            )
+        return None
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -218,3 +218,27 @@ def test_a_database_locked_too_long_says_so(world: World, sqlite_url: str):
     assert isinstance(refused[0], DatabaseLocked)
     assert "stayed locked by another program for too long" in str(refused[0])
     assert _receipts(_file(sqlite_url)) == 0
+
+
+def _damage_schema_name(path: Path) -> None:
+    """A damaged schema whose table name is bytes that are not text: SQLite's message names
+    it, and reading that message fails (as random damage did now and then)."""
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t_XXXX(a)")
+    con.commit()
+    con.close()
+    data = path.read_bytes().replace(b"t_XXXX", b"t_\x9c\x9cXX").replace(b"(a)", b"(a!")
+    path.write_bytes(data)
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+
+
+def test_a_damaged_file_whose_message_is_not_text_is_refused_as_damaged(
+    world: World, sqlite_url: str
+):
+    seed_demo(world.engine, 5, TODAY)
+    rma_id = _rma_ids(world)[0]
+    world.engine.dispose()
+    _damage_schema_name(_file(sqlite_url))
+    (refused,) = _receive_each(world, [rma_id])
+    assert isinstance(refused, DatabaseDamaged), refused
