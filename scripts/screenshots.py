@@ -379,8 +379,7 @@ def main(out: Path, language: str = "en") -> None:
     )
     settle(app)
     window.grab().save(str(out / f"login-pin-{language}.png"))
-    services.sleep = lambda seconds: None  # the growing delay, not worth waiting for here
-    for _ in range(5):  # someone guessing Alice's PIN: she is locked out
+    for _ in range(5):  # someone guessing Alice's PIN (at the pace the station allows)
         with contextlib.suppress(StationError):
             services.login_pin("alice", "9999")
     window.session.run(
