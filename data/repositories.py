@@ -124,6 +124,41 @@ class SqlStations(_Repo):
         self._lock_table(stations)
 
 
+def rma_of(row: Row[Any], tracking_numbers: list[str], rma_lines: list[RmaLine]) -> Rma:
+    """An ``rmas`` row as the domain's RMA (one import or one look-up: the same mapping)."""
+    return Rma(
+        id=row.id,
+        number=row.number,
+        order_ref=row.order_ref,
+        channel=row.channel,
+        customer_name=row.customer_name,
+        customer_email=row.customer_email,
+        customer_language=row.customer_language,
+        created_on=row.created_on,
+        expires_on=row.expires_on,
+        status=RmaStatus(row.status),
+        version=row.version,
+        tracking_numbers=tracking_numbers,
+        lines=rma_lines,
+    )
+
+
+def line_of(r: Row[Any]) -> RmaLine:
+    return RmaLine(
+        id=r.id,
+        line_no=r.line_no,
+        sku=r.sku,
+        gtin=r.gtin,
+        description=r.description,
+        category=r.category,
+        quantity=r.quantity,
+        unit_value=Decimal(r.unit_value),
+        reason_code=r.reason_code,
+        reason_note=r.reason_note,
+        expected_serials=tuple(r.expected_serials or ()),
+    )
+
+
 class SqlRmas(_Repo):
     def _load(self, row: Row[Any] | None) -> Rma | None:
         if row is None:
@@ -136,36 +171,7 @@ class SqlRmas(_Repo):
             .scalars()
             .all()
         )
-        return Rma(
-            id=row.id,
-            number=row.number,
-            order_ref=row.order_ref,
-            channel=row.channel,
-            customer_name=row.customer_name,
-            customer_email=row.customer_email,
-            customer_language=row.customer_language,
-            created_on=row.created_on,
-            expires_on=row.expires_on,
-            status=RmaStatus(row.status),
-            version=row.version,
-            tracking_numbers=list(numbers),
-            lines=[
-                RmaLine(
-                    id=r.id,
-                    line_no=r.line_no,
-                    sku=r.sku,
-                    gtin=r.gtin,
-                    description=r.description,
-                    category=r.category,
-                    quantity=r.quantity,
-                    unit_value=Decimal(r.unit_value),
-                    reason_code=r.reason_code,
-                    reason_note=r.reason_note,
-                    expected_serials=tuple(r.expected_serials or ()),
-                )
-                for r in line_rows
-            ],
-        )
+        return rma_of(row, list(numbers), [line_of(r) for r in line_rows])
 
     def get(self, rma_id: int) -> Rma | None:
         return self._load(self.conn.execute(select(rmas).where(rmas.c.id == rma_id)).first())

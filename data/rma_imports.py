@@ -4,14 +4,13 @@ ones written with many rows a statement. The same rows and rules as :class:`SqlR
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from data.repositories import _Repo, audit, lines, receipt_rmas, rmas, tracking
-from receiving_station.domain.model import AuditEvent, Rma, RmaLine, RmaStatus
+from data.repositories import _Repo, audit, line_of, lines, receipt_rmas, rma_of, rmas, tracking
+from receiving_station.domain.model import AuditEvent, Rma
 from receiving_station.errors import StaleRecord
 
 
@@ -21,41 +20,13 @@ class SqlRmaImports(_Repo):
             return {}
         found: dict[int, Rma] = {}
         for row in self.conn.execute(select(rmas).where(rmas.c.number.in_(numbers))):
-            found[row.id] = Rma(
-                id=row.id,
-                number=row.number,
-                order_ref=row.order_ref,
-                channel=row.channel,
-                customer_name=row.customer_name,
-                customer_email=row.customer_email,
-                customer_language=row.customer_language,
-                created_on=row.created_on,
-                expires_on=row.expires_on,
-                status=RmaStatus(row.status),
-                version=row.version,
-                tracking_numbers=[],
-                lines=[],
-            )
+            found[row.id] = rma_of(row, [], [])
         if found:
             ids = list(found)
             for r in self.conn.execute(
                 select(lines).where(lines.c.rma_id.in_(ids)).order_by(lines.c.line_no)
             ):
-                found[r.rma_id].lines.append(
-                    RmaLine(
-                        id=r.id,
-                        line_no=r.line_no,
-                        sku=r.sku,
-                        gtin=r.gtin,
-                        description=r.description,
-                        category=r.category,
-                        quantity=r.quantity,
-                        unit_value=Decimal(r.unit_value),
-                        reason_code=r.reason_code,
-                        reason_note=r.reason_note,
-                        expected_serials=tuple(r.expected_serials or ()),
-                    )
-                )
+                found[r.rma_id].lines.append(line_of(r))
             for t in self.conn.execute(
                 select(tracking.c.rma_id, tracking.c.tracking_number).where(
                     tracking.c.rma_id.in_(ids)
