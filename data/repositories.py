@@ -159,6 +159,41 @@ def line_of(r: Row[Any]) -> RmaLine:
     )
 
 
+def rma_header(rma: Rma) -> dict[str, Any]:
+    """The ``rmas`` row of an RMA, without its version (added on insert, bumped on update)."""
+    return {
+        "number": rma.number,
+        "order_ref": rma.order_ref,
+        "channel": rma.channel,
+        "customer_name": rma.customer_name,
+        "customer_email": rma.customer_email,
+        "customer_language": rma.customer_language,
+        "created_on": rma.created_on,
+        "expires_on": rma.expires_on,
+        "status": rma.status.value,
+    }
+
+
+def line_row(rma_id: int, ln: RmaLine) -> dict[str, Any]:
+    return {
+        "rma_id": rma_id,
+        "line_no": ln.line_no,
+        "sku": ln.sku,
+        "gtin": ln.gtin,
+        "description": ln.description,
+        "category": ln.category,
+        "quantity": ln.quantity,
+        "unit_value": ln.unit_value,
+        "reason_code": ln.reason_code,
+        "reason_note": ln.reason_note,
+        "expected_serials": list(ln.expected_serials),
+    }
+
+
+def tracking_rows(rma_id: int, numbers: Sequence[str]) -> list[dict[str, Any]]:
+    return [{"tracking_number": t, "rma_id": rma_id} for t in numbers]
+
+
 class SqlRmas(_Repo):
     def _load(self, row: Row[Any] | None) -> Rma | None:
         if row is None:
@@ -197,7 +232,7 @@ class SqlRmas(_Repo):
         try:
             with savepoint(self.conn):
                 rma.id = self.conn.execute(
-                    insert(rmas).values(**self._header(rma), version=rma.version)
+                    insert(rmas).values(**rma_header(rma), version=rma.version)
                 ).inserted_primary_key[0]  # type: ignore[index,unused-ignore]
                 self._children(rma)
         except IntegrityError:
@@ -208,52 +243,18 @@ class SqlRmas(_Repo):
     def lock(self, rma_id: int) -> None:
         self._lock_row(rmas, rma_id)
 
-    @staticmethod
-    def _header(rma: Rma) -> dict[str, Any]:
-        return {
-            "number": rma.number,
-            "order_ref": rma.order_ref,
-            "channel": rma.channel,
-            "customer_name": rma.customer_name,
-            "customer_email": rma.customer_email,
-            "customer_language": rma.customer_language,
-            "created_on": rma.created_on,
-            "expires_on": rma.expires_on,
-            "status": rma.status.value,
-        }
-
     def _children(self, rma: Rma) -> None:
+        assert rma.id is not None
         if rma.lines:
-            self.conn.execute(
-                insert(lines),
-                [
-                    {
-                        "rma_id": rma.id,
-                        "line_no": ln.line_no,
-                        "sku": ln.sku,
-                        "gtin": ln.gtin,
-                        "description": ln.description,
-                        "category": ln.category,
-                        "quantity": ln.quantity,
-                        "unit_value": ln.unit_value,
-                        "reason_code": ln.reason_code,
-                        "reason_note": ln.reason_note,
-                        "expected_serials": list(ln.expected_serials),
-                    }
-                    for ln in rma.lines
-                ],
-            )
+            self.conn.execute(insert(lines), [line_row(rma.id, ln) for ln in rma.lines])
         if rma.tracking_numbers:
-            self.conn.execute(
-                insert(tracking),
-                [{"tracking_number": t, "rma_id": rma.id} for t in rma.tracking_numbers],
-            )
+            self.conn.execute(insert(tracking), tracking_rows(rma.id, rma.tracking_numbers))
 
     def replace(self, rma: Rma) -> None:
         result = self.conn.execute(
             update(rmas)
             .where(rmas.c.id == rma.id, rmas.c.version == rma.version)
-            .values(**self._header(rma), version=rma.version + 1)
+            .values(**rma_header(rma), version=rma.version + 1)
         )
         if result.rowcount != 1:
             raise StaleRecord(what=rma.number)
@@ -542,20 +543,22 @@ class SqlClaims(_Repo):
         )
 
 
+def audit_row(e: AuditEvent) -> dict[str, Any]:
+    return {
+        "at": e.at,
+        "user_id": e.user_id,
+        "station_id": e.station_id,
+        "action": e.action,
+        "entity": e.entity,
+        "entity_id": e.entity_id,
+        "before": e.before,
+        "after": e.after,
+    }
+
+
 class SqlAudit(_Repo):
     def add(self, event: AuditEvent) -> None:
-        self.conn.execute(
-            insert(audit).values(
-                at=event.at,
-                user_id=event.user_id,
-                station_id=event.station_id,
-                action=event.action,
-                entity=event.entity,
-                entity_id=event.entity_id,
-                before=event.before,
-                after=event.after,
-            )
-        )
+        self.conn.execute(insert(audit).values(**audit_row(event)))
 
     def for_entity(self, entity: str, entity_id: str) -> Sequence[AuditEvent]:
         rows = self.conn.execute(

@@ -9,7 +9,20 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from data.repositories import _Repo, audit, line_of, lines, receipt_rmas, rma_of, rmas, tracking
+from data.repositories import (
+    _Repo,
+    audit,
+    audit_row,
+    line_of,
+    line_row,
+    lines,
+    receipt_rmas,
+    rma_header,
+    rma_of,
+    rmas,
+    tracking,
+    tracking_rows,
+)
 from receiving_station.domain.model import AuditEvent, Rma
 from receiving_station.errors import StaleRecord
 
@@ -57,21 +70,7 @@ class SqlRmaImports(_Repo):
         rolls back and goes RMA by RMA."""
         if not new:
             return
-        headers = [
-            {
-                "number": r.number,
-                "order_ref": r.order_ref,
-                "channel": r.channel,
-                "customer_name": r.customer_name,
-                "customer_email": r.customer_email,
-                "customer_language": r.customer_language,
-                "created_on": r.created_on,
-                "expires_on": r.expires_on,
-                "status": r.status.value,
-                "version": r.version,
-            }
-            for r in new
-        ]
+        headers = [{**rma_header(r), "version": r.version} for r in new]
         try:
             ids: dict[str, int] = {
                 n: i
@@ -83,25 +82,8 @@ class SqlRmaImports(_Repo):
             track_rows: list[dict[str, Any]] = []
             for r in new:
                 r.id = ids[r.number]
-                line_rows.extend(
-                    {
-                        "rma_id": r.id,
-                        "line_no": ln.line_no,
-                        "sku": ln.sku,
-                        "gtin": ln.gtin,
-                        "description": ln.description,
-                        "category": ln.category,
-                        "quantity": ln.quantity,
-                        "unit_value": ln.unit_value,
-                        "reason_code": ln.reason_code,
-                        "reason_note": ln.reason_note,
-                        "expected_serials": list(ln.expected_serials),
-                    }
-                    for ln in r.lines
-                )
-                track_rows.extend(
-                    {"tracking_number": t, "rma_id": r.id} for t in r.tracking_numbers
-                )
+                line_rows.extend(line_row(r.id, ln) for ln in r.lines)
+                track_rows.extend(tracking_rows(r.id, r.tracking_numbers))
             if line_rows:
                 self.conn.execute(insert(lines), line_rows)
             if track_rows:
@@ -113,19 +95,4 @@ class SqlRmaImports(_Repo):
 
     def record(self, events: Sequence[AuditEvent]) -> None:
         if events:
-            self.conn.execute(
-                insert(audit),
-                [
-                    {
-                        "at": e.at,
-                        "user_id": e.user_id,
-                        "station_id": e.station_id,
-                        "action": e.action,
-                        "entity": e.entity,
-                        "entity_id": e.entity_id,
-                        "before": e.before,
-                        "after": e.after,
-                    }
-                    for e in events
-                ],
-            )
+            self.conn.execute(insert(audit), [audit_row(e) for e in events])

@@ -224,10 +224,10 @@ def _damage_schema_name(path: Path) -> None:
     """A damaged schema whose table name is bytes that are not text: SQLite's message names
     it, and reading that message fails (as random damage did now and then)."""
     con = sqlite3.connect(path)
-    con.execute("CREATE TABLE t_XXXX(a)")
+    con.execute("CREATE TABLE t_abcd(a)")
     con.commit()
     con.close()
-    data = path.read_bytes().replace(b"t_XXXX", b"t_\x9c\x9cXX").replace(b"(a)", b"(a!")
+    data = path.read_bytes().replace(b"t_abcd", b"t_\x9c\x9ccd").replace(b"(a)", b"(a!")
     path.write_bytes(data)
     for side in ("-wal", "-shm"):
         path.with_name(path.name + side).unlink(missing_ok=True)
